@@ -9,18 +9,23 @@ import orjson
 
 from services.cli.files import expand, submissions
 from services.common.config import get_settings
-from services.pipeline import InProcessPipeline
+from services.common.stage import Incoming, Output
+from services.stages import InProcessPipeline
+
+
+def output_line(o: Output) -> bytes:
+    """The run-file line of one output message (the carried parse is left out: it is internal)."""
+    return orjson.dumps({"topic": o.topic, "key": o.key, "value": o.value.model_dump(mode="json", exclude={"parse"})})
 
 
 def analyse(paths: list[str], output: Path | None) -> int:
     pipeline = InProcessPipeline(get_settings())
-    items = [item for f in expand(paths) for item in submissions(f)]
+    items = [Incoming(key, value) for f in expand(paths) for value, key in submissions(f)]
     outputs = pipeline.run(items)
     sink = output.open("wb") if output else sys.stdout.buffer
     try:
         for o in outputs:
-            sink.write(orjson.dumps({"topic": o.topic, "key": o.key, "value": o.value.model_dump(mode="json",
-                                     exclude={"parse"})}) + b"\n")
+            sink.write(output_line(o) + b"\n")
     finally:
         if output:
             sink.close()
