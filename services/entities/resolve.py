@@ -1,0 +1,140 @@
+"""Resolve a piece of text to one of the article's canonical entities (pure).
+
+Public API for the stance and event stages::
+
+    from services.entities.resolve import ref_at, ref_for_text, entity_ref
+
+    ref_at(entities, (start, end))    # character span of the normalised text
+    ref_at(entities, span_or_token)   # a spaCy Span or Token of the rebuilt Doc
+    ref_for_text(entities, "Lavrov")  # a name string -> the canonical entity
+
+Both return an ``EntityRef`` (canonical ``name``, ``entity_id``, ``type``) or
+None when nothing matches. Offsets are those of ``article.text`` (the rebuilt
+Doc's ``token.idx`` / ``span.start_char`` agree with them).
+
+For many look-ups in one article build an ``EntityResolver`` once and call its
+``at`` / ``for_text`` methods (the module functions build one per call).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from schemas.models import Entity, EntityRef
+from services.entities.gazetteer import demonym_to_country_name
+from services.entities.names import normalise_name
+
+Target = tuple[int, int] | Span | Token
+
+
+def entity_ref(entity: Entity) -> EntityRef:
+    """The reference to a canonical entity."""
+    return EntityRef(name=entity.name, entity_id=entity.entity_id, type=entity.type)
+
+
+def _char_span(target: Target) -> tuple[int, int]:
+    if isinstance(target, Token):
+        return target.idx, target.idx + len(target.text)
+    if isinstance(target, Span):
+        return target.start_char, target.end_char
+    return int(target[0]), int(target[1])
+
+
+_TOKEN_RE = re.compile(r"[\w'-]+")
+
+
+class EntityResolver:
+    """Look-ups over one article's entities (build once per article)."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.entities = list(entities)
+        # Mentions sorted by start, for overlap queries.
+        spans = sorted((m.start, m.end, i) for i, e in enumerate(self.entities) for m in e.mentions)
+        self._starts = [s for s, _, _ in spans]
+        self._spans = spans
+        self._max_len = max((e - s for s, e, _ in spans), default=0)
+        # Normalised name / mention text -> entity index (first, most salient wins).
+        order = sorted(range(len(self.entities)), key=lambda i: -self.entities[i].salience)
+        self._names: dict[str, int] = {}
+        self._surnames: dict[str, list[int]] = {}
+        for i in order:
+            e = self.entities[i]
+            for text in [e.name, *(m.text for m in e.mentions)]:
+                self._names.setdefault(normalise_name(text), i)
+            if e.type == "PERSON":
+                words = _TOKEN_RE.findall(normalise_name(e.name))
+                if len(words) > 1:
+                    self._surnames.setdefault(words[-1], []).append(i)
+
+    def _entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity whose mention overlaps [start, end) the most (shorter mention on a tie)."""
+        if end <= start:
+            end = start + 1
+        lo = bisect.bisect_left(self._starts, start - self._max_len)
+        hi = bisect.bisect_left(self._starts, end)
+        best: tuple[int, int] | None = None
+        best_i = -1
+        for s, e, i in self._spans[lo:hi]:
+            overlap = min(e, end) - max(s, start)
+            if overlap <= 0:
+                continue
+            key = (overlap, -(e - s))
+            if best is None or key > best:
+                best, best_i = key, i
+        return self.entities[best_i] if best is not None else None
+
+    def at(self, target: Target) -> EntityRef | None:
+        """The canonical entity with a mention covering/overlapping a char span, Span or Token."""
+        start, end = _char_span(target)
+        ent = self._entity_at(start, end)
+        return entity_ref(ent) if ent is not None else None
+
+    def entity_for_text(self, text: str) -> Entity | None:
+        """The canonical entity a name string stands for, or None."""
+        key = normalise_name(text)
+        if not key:
+            return None
+        i = self._names.get(key)
+        if i is not None:
+            return self.entities[i]
+        # A demonym or adjective ("Russian", "Russians") for a country entity.
+        country = demonym_to_country_name().get(key)
+        if country is not None:
+            i = self._names.get(normalise_name(country))
+            if i is not None:
+                return self.entities[i]
+        # A surname of one known person ("Lavrov"); ambiguous surnames resolve to nothing.
+        words = _TOKEN_RE.findall(key)
+        if len(words) == 1:
+            cands = self._surnames.get(words[0], [])
+            if len(cands) == 1:
+                return self.entities[cands[0]]
+        # A longer phrase ending in a known name ("Foreign Minister Sergei Lavrov").
+        for k in range(1, len(words)):
+            i = self._names.get(" ".join(words[k:]))
+            if i is not None:
+                return self.entities[i]
+        return None
+
+    def for_text(self, text: str) -> EntityRef | None:
+        ent = self.entity_for_text(text)
+        return entity_ref(ent) if ent is not None else None
+
+
+def ref_at(entities: Sequence[Entity], target: Target) -> EntityRef | None:
+    """The entity whose mention overlaps ``target``: (start, end) char offsets, a Span or a Token."""
+    return EntityResolver(entities).at(target)
+
+
+def ref_for_span(entities: Sequence[Entity], start: int, end: int) -> EntityRef | None:
+    """Same as ``ref_at(entities, (start, end))``."""
+    return EntityResolver(entities).at((start, end))
+
+
+def ref_for_text(entities: Sequence[Entity], text: str) -> EntityRef | None:
+    """The canonical entity a name string stands for ("Lavrov", "Moscow", "Russian"), or None."""
+    return EntityResolver(entities).for_text(text)
