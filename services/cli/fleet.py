@@ -1,0 +1,74 @@
+"""Worker processes, one per agent, that die with their parent."""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from services.common.config import Settings
+
+
+def _die_with_parent() -> None:
+    with contextlib.suppress(Exception):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+class WorkerFleet:
+    """Starts ``newsstream worker <agent>`` processes and stops them with SIGTERM (then SIGKILL)."""
+
+    def __init__(self, settings: Settings, agents: list[str], log_dir: Path | None = None) -> None:
+        self.settings = settings
+        self.agents = agents
+        self.log_dir = log_dir
+        self.processes: dict[str, subprocess.Popen[bytes]] = {}
+
+    def env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env["NEWSSTREAM_BROKER"] = self.settings.broker
+        env["NEWSSTREAM_METRICS_PORT"] = str(self.settings.metrics_port)
+        env["NEWSSTREAM_TOPIC_PREFIX"] = self.settings.topic_prefix
+        env["NEWSSTREAM_PARTITIONS"] = str(self.settings.partitions)
+        return env
+
+    def start(self) -> WorkerFleet:
+        for agent in self.agents:
+            self.start_one(agent)
+        return self
+
+    def start_one(self, agent: str, name: str | None = None) -> subprocess.Popen[bytes]:
+        name = name or agent
+        out: int | object = subprocess.DEVNULL
+        if self.log_dir is not None:
+            self.log_dir.mkdir(parents=True, exist_ok=True)
+            out = (self.log_dir / f"{name}.log").open("ab")
+        proc = subprocess.Popen(  # noqa: S603 - our own entry point
+            [sys.executable, "-m", "services.cli.main", "worker", agent],
+            env=self.env(), stdout=out, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent,  # noqa: PLW1509
+        )
+        self.processes[name] = proc
+        return proc
+
+    def alive(self) -> dict[str, bool]:
+        return {name: p.poll() is None for name, p in self.processes.items()}
+
+    def stop(self, timeout: float = 15.0) -> None:
+        for p in self.processes.values():
+            if p.poll() is None:
+                p.send_signal(signal.SIGTERM)
+        for p in self.processes.values():
+            try:
+                p.wait(timeout)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait(5)
+        self.processes.clear()
+
+    def wait(self) -> int:
+        """Block until every worker exits; returns the worst exit code."""
+        codes = [p.wait() for p in self.processes.values()]
+        return max((abs(c) for c in codes), default=0)

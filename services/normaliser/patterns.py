@@ -1,0 +1,198 @@
+"""General patterns of web junk in news pages, compiled once.
+
+These describe kinds of lines found across outlets (menus, credits, agency
+tags, promos, about-us footers), never the strings of particular pages.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# Photo/wire agencies and picture libraries that appear in credits and agency tags.
+AGENCIES = (
+    r"AFP|AP|Reuters|Getty(?:\s+Images)?|EPA(?:-EFE)?|EFE|Anadolu(?:\s+Agency)?|Xinhua|TASS|Sputnik|RIA(?:\s+Novosti)?|"
+    r"dpa|DPA|UPI|ANSA|Kyodo|Yonhap|Bernama|PTI|IANS|ANI|IRNA|SANA|WAFA|KCNA|Shutterstock|Alamy|Imago|IMAGO|"
+    r"picture[- ]alliance|SIPA|Sipa|NurPhoto|ZUMA(?:\s+Press)?|Bloomberg|Pool|POOL|Handout|HANDOUT|AAP|PA(?:\s+Media)?|"
+    r"Associated\s+Press|Agence\s+France[- ]Presse|NYT|WENN|Abaca|ABACA|Polaris|Redux|Corbis|Belga|ANP|TT|NTB|Ritzau|"
+    r"Lusa|CTK|PAP|MTI|BTA|Tanjug|Hina|AA|Ukrinform|Interfax|Al\s+Jazeera|BBC|CNN|VOA|DW|RFE/RL"
+)
+_AGENCY = re.compile(rf"\b(?:{AGENCIES})\b")
+
+# Whole-line navigation and page furniture (matched against the full line).
+NAVIGATION = re.compile(
+    r"^(?:\d{1,2}[.)]\s*)?(?:"
+    r"skip\b.*|jump to\b.*|go to (?:main )?(?:content|navigation|top)|back to top|accessibility(?: links| help)?|"
+    r"(?:toggle|open|close|main|site) (?:navigation|menu)|main menu|menu|navigation|search(?: the site)?|home(?:page)?|"
+    r"sign (?:in|up|out)|log ?(?:in|out)|register|my account|subscribe(?: now)?|subscriptions?|"
+    r"share(?: this)?(?: article| story| page| on \w+)?|share via .*|copy link|link copied|print(?: this)?(?: article)?|e-?mail|"
+    r"facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|messenger|flipboard|"
+    r"comments?(?: \(\d+\))?|\d+ comments?|view comments|show comments|leave a comment|"
+    r"advertisement|advertising|sponsored(?: content)?|ad|promoted|cookies?(?: settings| policy)?|"
+    r"read more|read next|read full (?:article|story)|continue reading|see also|more on this( story)?|"
+    r"related(?: stories| articles| content| topics| coverage| news| links)?|"
+    r"most (?:read|popular|viewed|shared)|top stor(?:y|ies)|latest(?: news| stories)?|trending(?: now)?|"
+    r"explore more|more stories|more from .{1,40}|more in .{1,40}|watch live|live tv|listen(?: live| now)?|"
+    r"listen to (?:this )?article|\d+ min(?:ute)?s? read|play video|watch(?: video| now)?|video|gallery|photos?|"
+    r"follow us(?: on .*)?|newsletters?|topics|tags?|keywords|previous|next|close|open|loading.*|"
+    r"image \d+ of \d+|\d+ of \d+|page \d+(?: of \d+)?|[a-z]?[xsml]{1,3}|a[+-]?|"
+    r"[\W_]+"
+    r")$",
+    _I,
+)
+# Font-size and similar one/two-letter controls (XS / SM / MD / LG).
+SIZE_CONTROL = re.compile(r"^(?:XXS|XS|S|SM|M|MD|L|LG|XL|XXL|A|A\+|A-)$", _I)
+# Image placeholders that text copied from a page leaves behind ("16x9 Image").
+IMAGE_PLACEHOLDER = re.compile(r"^\W*(?:\d+\s*[x×:]\s*\d+\s+)?(?:image|photo|picture|video|graphic)s?\W*$|"
+                               r"^\W*\d+\s*[x×:]\s*\d+\b.{0,20}$", _I)
+
+# Common section labels (a whole line of one of these is a label, wherever it stands).
+SECTION_LABEL_SET = frozenset(
+    " ".join(p.split()) for p in re.split(r"\s{2,}|\n", """
+    news  world  politics  business  economy  markets  opinion  analysis  comment  editorial  features  feature
+    explainer  exclusive  breaking  breaking news  update  updated  live  live updates  sport  sports  culture
+    arts  science  health  technology  tech  environment  climate  middle east  europe  africa  asia  americas
+    asia pacific  asia-pacific  latin america  north america  us  uk  international  national  local  investigation
+    investigations  interview  in depth  in pictures  in focus  fact check  security  diplomacy  conflict
+    world news  top news  developing story  just in  defence  defense  human rights  migration  elections
+    us & canada  united nations  global  crime  justice  law  society  media  education  religion  war
+    """) if p.strip()
+)
+
+# Credit lines: "Photo: ...", "Image by ...", "© ...", "Getty Images", "Reuters/Name", "AP Photo/Name".
+CREDIT_LINE = re.compile(
+    r"^(?:(?:photo|image|picture|pic|foto|video|graphic|illustration|photograph|cover|main|top|header)"
+    r"(?:s|graph)?(?:\s+(?:by|credit|courtesy|source))?\s*(?:[:|/]|by\b)|"
+    r"(?:credit|credits|source|courtesy|photo credit|image credit|image source)\s*[:|]|"
+    r"©|\(c\)\s|copyright\b|photography by\b)",
+    _I,
+)
+# A credit token anywhere in a short line: "Reuters/Jane Doe", "AP Photo/J. Roe", "AFP via Getty Images".
+CREDIT_TOKEN = re.compile(
+    rf"(?:\b(?:{AGENCIES})\s*(?:Photo|Images?|Pictures?)?\s*/|\bvia Getty Images\b|\bGetty Images\b|"
+    r"\bAP Photo\b|\bfile photo\b|\bhandout\b|\bphoto(?:graph)?:|\bimage:|/\s*(?:" + AGENCIES + r")\b)",
+)
+# A credit at the end of a caption: "... on 4 December (AFP)", "... [Reuters]", "... | Getty Images".
+CREDIT_SUFFIX = re.compile(
+    rf"(?:[(\[]\s*(?:(?:photo|image|picture|file|credit|source)s?\s*(?:by)?\s*[:/]?\s*)?"
+    rf"(?:[^()\[\]]{{0,40}}(?:{AGENCIES})[^()\[\]]{{0,40}}|[^()\[\]]*(?:photo|image|getty|/)[^()\[\]]*)\s*[)\]]"
+    rf"|\s[|/]\s*(?:{AGENCIES}|Getty Images|[A-Z][\w.-]+(?: [A-Z][\w.-]+){{0,3}}/(?:{AGENCIES}))\s*)\s*$",
+    _I,
+)
+_CREDIT_PAREN = re.compile(r"[(\[]\s*([^()\[\]]{1,60})\s*[)\]]\s*$")
+
+# Bylines and agency tags.
+BYLINE = re.compile(
+    r"^(?:by|words by|written by|story by|reporting by|writing by|editing by|compiled by|additional reporting by|"
+    r"report by|with reporting by)\s+\S.*$",
+    _I,
+)
+# Editor initials with agencies: "ls/bw (AP, AFP)", "jd/rc (Reuters, dpa)".
+AGENCY_TAG = re.compile(rf"^[a-z]{{1,4}}(?:/[a-z]{{1,4}})+\.?(?:\s*[(\[](?:[^()\[\]]*)[)\]])?\.?$|"
+                        rf"^[(\[]?\s*(?:(?:{AGENCIES})\s*(?:,|and|&|/)?\s*)+[)\]]?\.?$")
+# "<Outlet> and agencies", "Staff and agencies", "With agencies", "<Outlet> staff", "<Outlet> News".
+AND_AGENCIES = re.compile(
+    r"^(?:[\w.&' -]{1,40}\s+(?:and|with|&)\s+(?:agencies|wires|news agencies|agency reports?)|"
+    r"(?:with|from)\s+(?:agencies|wires|agency reports?)|agencies|"
+    r"[\w.&' -]{1,30}\s+(?:staff|staff writers?|desk|newsroom|news desk|correspondents?|reporters?|editors?|"
+    r"web desk|news|online|digital))\.?$",
+    _I,
+)
+
+# Date lines: an optional label, then the date (and maybe a time).
+DATE_PREFIX = re.compile(
+    r"^(?:(?:first\s+|last\s+)?(?:published|posted|updated|modified|dated?|released|issued|created)"
+    r"(?:\s+(?:on|at|:))?|date|on|last\s+update)\s*[:|-]?\s*",
+    _I,
+)
+MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+DATE_TOKEN = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}|(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?|"
+    rf"\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}|\d{{4}}/\d{{2}}/\d{{2}})\b",
+    _I,
+)
+# What may stand beside a date on a date line: weekday, time, zone, separators.
+DATE_FILLER = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?|\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|"
+    r"\b(?:gmt|utc|bst|cet|cest|est|edt|pst|pdt|cst|cdt|ist|msk|eet|eest|jst|ast|sast|wat|eat|aest)\b(?:[+-]\d{1,2})?|"
+    r"\b(?:at|on|and|updated|published|posted|last|first|modified)\b|[|,:•·\-–—()\[\]]",
+    _I,
+)
+# The date line labels that say when the page was first published (preferred over "updated").
+PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|released|issued|dated?|created)\b", _I)
+UPDATED_LABEL = re.compile(r"\b(?:updated|modified|last update)\b", _I)
+
+# Promos: reader-directed calls to action.
+PROMO = re.compile(
+    r"\b(?:sign up|subscribe|newsletter|download (?:our|the) app|click here|tap here|follow us|join us|"
+    r"donate|support (?:our|independent) journalism|become a (?:member|subscriber|supporter)|"
+    r"we can help|contact us|get in touch|learn more|find out more|read more|also read|more on this|"
+    r"listen to our|watch our|our podcast|send us your|share your (?:story|views|thoughts)|tip(?:s)? (?:line|to)|"
+    r"free trial|unlimited access|log in to|create an account|register now|in your inbox|"
+    r"recommended for you|you may also like|you might also like|don't miss)\b",
+    _I,
+)
+PROMO_LEAD = re.compile(r"^(?:read more|also read|read also|see also|related|watch|listen|recommended|more)\s*[:|>»-]", _I)
+# A short question aimed at the reader ("Seeking legal help?", "Got a tip?").
+PROMO_QUESTION = re.compile(
+    r"^(?:seeking|looking for|want|need|have|got|interested in|enjoy(?:ed|ing)?|like|do you|are you|"
+    r"considering|thinking (?:of|about)|searching for|in need of|worried about)\b[^.!]{0,60}\?$",
+    _I,
+)
+# About-us / legal footers.
+FOOTER = re.compile(
+    r"\b(?:all rights reserved|copyright|provides news|news and information|weekly audience|audience of|"
+    r"byline|wire service|terms of (?:use|service)|privacy policy|cookie policy|trademark|"
+    r"our mission|non-?profit|not-for-profit|editorial (?:standards|independence|guidelines)|corrections policy|"
+    r"about us|is (?:a|an) (?:independent|international|multimedia|public|national|leading) "
+    r"(?:news|media|broadcaster|organi[sz]ation|publication)|"
+    r"journalists? (?:around|across) the world|in more than \d+ languages|funded by|this (?:article|story) "
+    r"(?:was|has been) (?:updated|corrected|amended)|may not be (?:published|reproduced|redistributed)|"
+    r"reproduction|without (?:prior )?(?:written )?permission|we can help|our (?:team|attorneys|lawyers|experts))\b",
+    _I,
+)
+# Second-person address (outside quotes) marks reader-directed text at a page's foot.
+READER_ADDRESS = re.compile(r"\b(?:you|your|yours|yourself)\b", _I)
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|«[^»]*»")
+# Reporting verbs: captions rarely have them; article sentences often do.
+REPORTING = re.compile(r"\b(?:said|says|say|told|tells|added|according to|stated|announced|reported|asked|warned)\b", _I)
+# Finite past/future auxiliaries: typical of report sentences, rare in captions.
+FINITE_AUX = re.compile(r"\b(?:was|were|had|has been|have been|did|would|will|could|should)\b", _I)
+# A caption often ends with where/when the picture was taken.
+CAPTION_END_DATE = re.compile(
+    rf"(?:,|\bon|\bin)\s+(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{MONTHS})\.?(?:\s+\d{{4}})?|"
+    rf"\d{{4}})\.?$",
+    _I,
+)
+PULL_ATTRIBUTION = re.compile(r"^[-–—~―]\s*\S.{0,120}$")
+QUOTE_CHARS = "\"'“”‘’«»„‚"
+
+
+def unquoted(text: str) -> str:
+    """The text with quoted spans removed (so a quote's 'you' does not count as reader address)."""
+    return _QUOTED.sub(" ", text)
+
+
+def has_agency(text: str) -> bool:
+    return bool(_AGENCY.search(text))
+
+
+def credit_suffix(line: str) -> bool:
+    """The line ends with a photo/agency credit: '(AFP)', '(Photo: Reuters)', '| Getty Images'."""
+    if CREDIT_SUFFIX.search(line):
+        return True
+    m = _CREDIT_PAREN.search(line)
+    if not m:
+        return False
+    inner = m.group(1).strip()
+    # "(Reuters)", "(Al Jazeera)": one to three capitalised words and nothing sentence-like.
+    words = inner.split()
+    return 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and has_agency(inner)
+
+
+def is_section_label(line: str) -> bool:
+    key = " ".join(line.lower().strip(" .:|-–—»>").split())
+    return key in SECTION_LABEL_SET

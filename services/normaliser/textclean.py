@@ -1,0 +1,82 @@
+"""Unicode and whitespace normalisation, and splitting a body into line units.
+
+Quote style: curly quotes are KEPT as the page had them (NFKC leaves them
+alone), so article sentences stay exactly as published; only whitespace,
+invisible format characters and NFKC compatibility forms change. Comparisons
+inside the normaliser use :func:`fold` (quotes straightened, lower-cased).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Invisible characters that only get in the way (zero-width space, word joiner,
+# BOM, soft hyphen). ZWJ/ZWNJ stay: Persian and Indic scripts need them.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[^\S\n]+")
+_ALL_SPACE = re.compile(r"\s+")
+_LINE_BREAKS = re.compile(r"\r\n|\r|[\u2028\u2029\x0b\x0c\x85]")
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»]$")
+_QUOTE_FOLD = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2013": "-", "\u2014": "-", "\u2212": "-",
+})
+_NON_WORD = re.compile(r"[^\w\s]+")
+_LIST_MARK = re.compile(r"^\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
+
+
+def normalise_unicode(text: str) -> str:
+    """NFKC, unified line breaks, invisible characters removed."""
+    text = _LINE_BREAKS.sub("\n", text)
+    text = unicodedata.normalize("NFKC", text)
+    return _INVISIBLE.sub("", text)
+
+
+def clean_line(line: str) -> str:
+    """One line with runs of spaces/tabs collapsed and ends stripped."""
+    return _SPACES.sub(" ", line).strip()
+
+
+def fold(text: str) -> str:
+    """Comparison key: quotes/dashes straightened, punctuation dropped, lower-cased."""
+    text = text.translate(_QUOTE_FOLD).lower()
+    return _ALL_SPACE.sub(" ", _NON_WORD.sub(" ", text)).strip()
+
+
+def is_terminated(line: str) -> bool:
+    """Ends like a sentence (full stop, question, quote close...)."""
+    return bool(_TERMINAL.search(line))
+
+
+def _is_wrapped_block(block: list[str]) -> bool:
+    """A hard-wrapped paragraph: similar long lines that mostly do not end a sentence."""
+    if len(block) < 2 or any(_LIST_MARK.match(x) for x in block):
+        return False
+    if len({fold(x) for x in block}) < len(block):
+        return False  # doubled lines (captions) are not a wrapped paragraph
+    head = block[:-1]
+    width = max(len(x) for x in block)
+    if width < 50 or any(len(x) < 0.6 * width for x in head):
+        return False
+    open_ends = sum(1 for x in head if not is_terminated(x))
+    return open_ends * 2 >= len(head)
+
+
+def split_units(body: str) -> list[tuple[str, bool]]:
+    """Non-blank line units as (text, indented); hard-wrapped blocks are joined into one unit.
+
+    Blank lines separate blocks; inside a block every line is a unit of its
+    own (copied pages put captions, menus and credits on single lines) unless
+    the block is a hard-wrapped paragraph.
+    """
+    units: list[tuple[str, bool]] = []
+    for block in re.split(r"\n\s*\n", normalise_unicode(body)):
+        raw_lines = [ln for ln in block.split("\n") if ln.strip()]
+        lines = [clean_line(ln) for ln in raw_lines]
+        if _is_wrapped_block(lines):
+            units.append((" ".join(lines), raw_lines[0][:1].isspace()))
+            continue
+        units.extend((line, raw[:1].isspace()) for line, raw in zip(lines, raw_lines, strict=True))
+    return units
