@@ -49,10 +49,15 @@ def broker_credentials(settings: Settings) -> Any:
     return kwargs.get("ssl_context")
 
 
+def group_id(agent: str, settings: Settings) -> str:
+    """Consumer group (and Faust app id) of an agent; the topic prefix keeps environments apart."""
+    return f"{settings.topic_prefix}newsstream-{agent}"
+
+
 def make_app(agent: str, settings: Settings) -> faust.App:
     port = settings.agent_metrics_port(agent)
     return faust.App(
-        f"newsstream-{agent}",
+        group_id(agent, settings),
         broker=[f"kafka://{s}" for s in settings.bootstrap_servers.split(",")],
         broker_credentials=broker_credentials(settings),
         # Measured on the embedded broker: a group join waits half the session timeout.
@@ -155,7 +160,7 @@ class AgentRunner:
 
     async def process_batch(self, events: Sequence[EventT]) -> None:
         agent = self.agent
-        batch = [Incoming(e.key, e.value, e.message.timestamp / 1000 if e.message.timestamp else None)
+        batch = [Incoming(e.key, e.value, e.message.timestamp or None)  # Faust gives seconds
                  for e in events]
         for e in events:
             metrics.MESSAGES_IN.labels(agent, e.message.topic).inc()

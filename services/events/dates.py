@@ -1,0 +1,76 @@
+"""Resolve a date phrase ("on Monday", "last month", "4 December") against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+import dateparser
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_LEAD = re.compile(r"^(?:on|in|at|during|since|from|by|early|late|earlier|this|the)\s+", re.I)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# Phrases dateparser would read as "now": they carry no date of their own.
+_VAGUE = {"now", "recently", "currently", "this week", "the past year", "past year", "the year", "weeks", "days"}
+
+
+def parse_published(published_at: str | None) -> dt.date | None:
+    """The publication date of an ISO date or datetime string."""
+    if not published_at:
+        return None
+    try:
+        return dt.date.fromisoformat(published_at[:10])
+    except ValueError:
+        return None
+
+
+def clean_phrase(phrase: str) -> str:
+    s = phrase.strip().strip(".,;")
+    prev = None
+    while prev != s:
+        prev, s = s, _LEAD.sub("", s)
+    return s
+
+
+@lru_cache(maxsize=4096)
+def _resolve(phrase: str, base: dt.date | None) -> dt.date | None:
+    s = clean_phrase(phrase)
+    low = s.lower()
+    if not s or low in _VAGUE or len(s) > 40:
+        return None
+    if base is None:
+        # Without a publication date only absolute dates that name their year resolve.
+        if not _YEAR.search(s):
+            return None
+        got = dateparser.parse(s, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first",
+                                                              "REQUIRE_PARTS": ["year"]})
+        return got.date() if got else None
+    relative_base = dt.datetime.combine(base, dt.time(12))
+    if low in _WEEKDAYS:
+        # "on Tuesday" in a paper dated Tuesday means that day, not a week before.
+        relative_base += dt.timedelta(days=1)
+    got = dateparser.parse(s, languages=["en"], settings={
+        "RELATIVE_BASE": relative_base, "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first",
+    })
+    if got is None:
+        return None
+    day = got.date()
+    # A date phrase is never about the far future in news about events.
+    if day > base + dt.timedelta(days=400):
+        return None
+    return day
+
+
+def resolve_date(phrase: str, published: dt.date | None) -> dt.date | None:
+    """The calendar date a phrase names, relative to the publication date (None when it names none)."""
+    return _resolve(phrase, published)
+
+
+def weekday_of(phrase: str) -> int | None:
+    """Monday=0 .. Sunday=6 when the phrase names a weekday."""
+    low = phrase.lower()
+    for i, name in enumerate(_WEEKDAYS):
+        if re.search(rf"\b{name}\b", low):
+            return i
+    return None

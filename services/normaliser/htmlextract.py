@@ -1,0 +1,75 @@
+"""Main text and metadata of an HTML page, with trafilatura.
+
+trafilatura parses with lxml's HTML parser: scripts are never run and
+DTD entities are not expanded (no billion-laughs blow-up). Anything the
+library raises is caught: the page then falls back to trafilatura's
+baseline extractor (all paragraph text), and only when that fails too is
+the input rejected.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+import trafilatura
+
+from services.common.errors import Rejected
+
+log = logging.getLogger(__name__)
+
+_MAX_TREE_SIZE = 200_000  # elements; bigger trees are hostile or not articles
+_TAG = re.compile(r"<(?:p|div|br|span|a|h[1-6]|article|section|li|ul|body|html|head|meta|script|img|figure|table)\b[^>]*>",
+                  re.IGNORECASE)
+_HTML_START = re.compile(r"\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.IGNORECASE)
+
+
+@dataclass
+class HtmlExtract:
+    text: str  # one paragraph per line
+    title: str | None = None
+    date: str | None = None
+    author: str | None = None
+    site_name: str | None = None
+    fallback: bool = False
+
+
+def looks_like_html(body: str) -> bool:
+    """A page rather than plain text: starts like one, or carries several block tags."""
+    if _HTML_START.match(body):
+        return True
+    return len(_TAG.findall(body[:20_000])) >= 3
+
+
+def _clean(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def extract_html(html: str, url: str | None = None) -> HtmlExtract:
+    """The page's main text (paragraphs on separate lines) and metadata; Rejected when no text at all."""
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            include_images=False, favor_recall=True, max_tree_size=_MAX_TREE_SIZE,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as exc:  # the library can fail in many ways on hostile markup
+        log.warning("trafilatura failed, falling back to baseline: %s", exc)
+        doc = None
+    text = getattr(doc, "text", None) if doc is not None else None
+    if doc is not None and text and text.strip():
+        return HtmlExtract(
+            text=text, title=_clean(doc.title), date=_clean(doc.date), author=_clean(doc.author),
+            site_name=_clean(doc.sitename),
+        )
+    try:
+        _, base_text, _ = trafilatura.baseline(html)
+    except Exception as exc:
+        raise Rejected("empty_body", f"HTML could not be parsed: {type(exc).__name__}") from None
+    if not base_text or not base_text.strip():
+        raise Rejected("empty_body", "no text found in the HTML page")
+    return HtmlExtract(text=base_text, fallback=True)

@@ -1,0 +1,71 @@
+"""The stance stage's cue lists, loaded once per process from ``lexicon.yaml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+_PATH = Path(__file__).with_name("lexicon.yaml")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    speech_verbs: frozenset[str]
+    reported_verbs: frozenset[str]
+    vote_oppose: frozenset[str]
+    vote_support: frozenset[str]
+    vote_neutral: frozenset[str]
+    proposal_only_support: frozenset[str]
+    phrasal_oppose: frozenset[str]
+    phrasal_support: frozenset[str]
+    light_verbs: frozenset[str]
+    speech_oppose: frozenset[str]
+    speech_support: frozenset[str]
+    urge_verbs: frozenset[str]
+    noun_oppose: frozenset[str]
+    noun_support: frozenset[str]
+    ally_nouns: frozenset[str]
+    enemy_nouns: frozenset[str]
+    fight_verbs: frozenset[str]
+    hostility_nouns: frozenset[str]
+    hostility_preps: frozenset[str]
+    alongside_preps: frozenset[str]
+    ally_adjectives: frozenset[str]
+    negative_labels: frozenset[str]
+    label_verbs: frozenset[str]
+    negative_evaluation: frozenset[str]
+    positive_evaluation: frozenset[str]
+    regret_words: frozenset[str]
+    failure_words: frozenset[str]
+    adopt_verbs: frozenset[str]
+    proposal_nouns: frozenset[str]
+    proposal_anaphors: frozenset[str]
+    proposal_contrast: frozenset[str]
+    actor_nouns: frozenset[str]
+    org_anaphors: frozenset[str]
+    person_anaphors: frozenset[str]
+    demonyms: dict[str, str]
+
+    @property
+    def oppose_verbs(self) -> frozenset[str]:
+        return self.vote_oppose | self.speech_oppose
+
+    @property
+    def support_verbs(self) -> frozenset[str]:
+        return self.vote_support | self.speech_support
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = yaml.safe_load(_PATH.read_text(encoding="utf-8"))
+    fields: dict[str, object] = {}
+    for name in Lexicon.__dataclass_fields__:
+        value = data[name]
+        if isinstance(value, dict):
+            fields[name] = {str(k).lower(): str(v) for k, v in value.items()}
+        else:
+            fields[name] = frozenset(str(v).lower() for v in value)
+    return Lexicon(**fields)  # type: ignore[arg-type]
