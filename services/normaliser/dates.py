@@ -102,7 +102,8 @@ def published_from_lines(lines: list[str]) -> str | None:
         if patterns.PUBLISHED_LABEL.search(line):
             return iso
         (updated if patterns.UPDATED_LABEL.search(line) else plain).append(iso)
-    return (plain or updated or [None])[0]
+    found = plain or updated
+    return found[0] if found else None
 
 
 def normalise_input_date(value: str | None) -> str | None:

@@ -20,8 +20,10 @@ from services.common.errors import Rejected
 log = logging.getLogger(__name__)
 
 _MAX_TREE_SIZE = 200_000  # elements; bigger trees are hostile or not articles
-_TAG = re.compile(r"<(?:p|div|br|span|a|h[1-6]|article|section|li|ul|body|html|head|meta|script|img|figure|table)\b[^>]*>",
-                  re.IGNORECASE)
+_TAG = re.compile(
+    r"<(?:p|div|br|span|a|h[1-6]|article|section|li|ul|body|html|head|meta|script|img|figure|table)\b[^>]*>",
+    re.IGNORECASE,
+)
 _HTML_START = re.compile(r"\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.IGNORECASE)
 
 
@@ -60,11 +62,11 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     except Exception as exc:  # the library can fail in many ways on hostile markup
         log.warning("trafilatura failed, falling back to baseline: %s", exc)
         doc = None
-    text = getattr(doc, "text", None) if doc is not None else None
+    text = getattr(doc, "text", None)
     if doc is not None and text and text.strip():
         return HtmlExtract(
-            text=text, title=_clean(doc.title), date=_clean(doc.date), author=_clean(doc.author),
-            site_name=_clean(doc.sitename),
+            text=text, title=_clean(getattr(doc, "title", None)), date=_clean(getattr(doc, "date", None)),
+            author=_clean(getattr(doc, "author", None)), site_name=_clean(getattr(doc, "sitename", None)),
         )
     try:
         _, base_text, _ = trafilatura.baseline(html)

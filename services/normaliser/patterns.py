@@ -26,7 +26,8 @@ NAVIGATION = re.compile(
     r"skip\b.*|jump to\b.*|go to (?:main )?(?:content|navigation|top)|back to top|accessibility(?: links| help)?|"
     r"(?:toggle|open|close|main|site) (?:navigation|menu)|main menu|menu|navigation|search(?: the site)?|home(?:page)?|"
     r"sign (?:in|up|out)|log ?(?:in|out)|register|my account|subscribe(?: now)?|subscriptions?|"
-    r"share(?: this)?(?: article| story| page| on \w+)?|share via .*|copy link|link copied|print(?: this)?(?: article)?|e-?mail|"
+    r"share(?: this)?(?: article| story| page| on \w+)?|share via .*|copy link|link copied|"
+    r"print(?: this)?(?: article)?|e-?mail|"
     r"facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|messenger|flipboard|"
     r"comments?(?: \(\d+\))?|\d+ comments?|view comments|show comments|leave a comment|"
     r"advertisement|advertising|sponsored(?: content)?|ad|promoted|cookies?(?: settings| policy)?|"
@@ -36,7 +37,7 @@ NAVIGATION = re.compile(
     r"explore more|more stories|more from .{1,40}|more in .{1,40}|watch live|live tv|listen(?: live| now)?|"
     r"listen to (?:this )?article|\d+ min(?:ute)?s? read|play video|watch(?: video| now)?|video|gallery|photos?|"
     r"follow us(?: on .*)?|newsletters?|topics|tags?|keywords|previous|next|close|open|loading.*|"
-    r"image \d+ of \d+|\d+ of \d+|page \d+(?: of \d+)?|[a-z]?[xsml]{1,3}|a[+-]?|"
+    r"image \d+ of \d+|\d+ of \d+|page \d+(?: of \d+)?|"
     r"[\W_]+"
     r")$",
     _I,
@@ -135,7 +136,9 @@ PROMO = re.compile(
     r"recommended for you|you may also like|you might also like|don't miss)\b",
     _I,
 )
-PROMO_LEAD = re.compile(r"^(?:read more|also read|read also|see also|related|watch|listen|recommended|more)\s*[:|>»-]", _I)
+PROMO_LEAD = re.compile(
+    r"^(?:read more|also read|read also|see also|related|watch|listen|recommended|more)\s*[:|>»-]", _I
+)
 # A short question aimed at the reader ("Seeking legal help?", "Got a tip?").
 PROMO_QUESTION = re.compile(
     r"^(?:seeking|looking for|want|need|have|got|interested in|enjoy(?:ed|ing)?|like|do you|are you|"
@@ -151,14 +154,16 @@ FOOTER = re.compile(
     r"(?:news|media|broadcaster|organi[sz]ation|publication)|"
     r"journalists? (?:around|across) the world|in more than \d+ languages|funded by|this (?:article|story) "
     r"(?:was|has been) (?:updated|corrected|amended)|may not be (?:published|reproduced|redistributed)|"
-    r"reproduction|without (?:prior )?(?:written )?permission|we can help|our (?:team|attorneys|lawyers|experts))\b",
+    r"reproduction|without (?:prior )?(?:written )?permission|our (?:team|attorneys|lawyers|experts))\b",
     _I,
 )
 # Second-person address (outside quotes) marks reader-directed text at a page's foot.
 READER_ADDRESS = re.compile(r"\b(?:you|your|yours|yourself)\b", _I)
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|«[^»]*»")
 # Reporting verbs: captions rarely have them; article sentences often do.
-REPORTING = re.compile(r"\b(?:said|says|say|told|tells|added|according to|stated|announced|reported|asked|warned)\b", _I)
+REPORTING = re.compile(
+    r"\b(?:said|says|say|told|tells|added|according to|stated|announced|reported|asked|warned)\b", _I
+)
 # Finite past/future auxiliaries: typical of report sentences, rare in captions.
 FINITE_AUX = re.compile(r"\b(?:was|were|had|has been|have been|did|would|will|could|should)\b", _I)
 # A caption often ends with where/when the picture was taken.

@@ -24,6 +24,7 @@ _QUOTE_FOLD = str.maketrans({
     "\u2013": "-", "\u2014": "-", "\u2212": "-",
 })
 _NON_WORD = re.compile(r"[^\w\s]+")
+_MAX_WRAP_WIDTH = 110
 _LIST_MARK = re.compile(r"^\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
 
 
@@ -58,7 +59,11 @@ def _is_wrapped_block(block: list[str]) -> bool:
         return False  # doubled lines (captions) are not a wrapped paragraph
     head = block[:-1]
     width = max(len(x) for x in block)
-    if width < 50 or any(len(x) < 0.6 * width for x in head):
+    # Hard wraps happen at a fixed width (60-100 characters); two lines alone only count when
+    # the second carries on a sentence in lower case.
+    if not 40 <= width <= _MAX_WRAP_WIDTH or any(len(x) < 0.6 * width for x in head):
+        return False
+    if len(block) == 2 and not block[1][:1].islower():
         return False
     open_ends = sum(1 for x in head if not is_terminated(x))
     return open_ends * 2 >= len(head)

@@ -1,0 +1,332 @@
+"""Classify the line units of a copied news page: body, heading, or a kind of junk.
+
+Features that hold across outlets, in the spirit of jusText:
+- shape: word count, whether the line ends like a sentence, stop-word density;
+- patterns of page furniture (``patterns``): menus, credits, bylines, agency
+  tags, date lines, promos, about-us footers, section labels;
+- repetition: a doubled line is a caption shown twice; a line whose words
+  repeat a body quote is a pull quote (with its "- Name, role" line);
+- position: before the first real paragraph only the headline, labels, a
+  standfirst, captions and bylines stand; after the last one only footers,
+  promos and menus. Short lines between paragraphs are section headings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from schemas.models import ParagraphKind, RemovedKind
+from services.normaliser import patterns
+from services.normaliser.dates import date_line
+from services.normaliser.textclean import fold, is_terminated
+
+_BODY: ParagraphKind = "body"
+_HEADING: ParagraphKind = "heading"
+_QUOTE: ParagraphKind = "quote"
+_KEPT = {"body", "heading", "quote"}
+
+_STRONG_WORDS = 10      # a paragraph this long that ends like a sentence is article text
+_MAX_HEADING_WORDS = 15
+_LONG_CAPTION_WORDS = 16
+_MIN_PULL_QUOTE_WORDS = 5
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_CAPITALISED = re.compile(r"^[A-Z0-9&'’.-]")
+
+
+@dataclass
+class Unit:
+    text: str
+    indented: bool = False
+    kind: str | None = None  # a ParagraphKind or RemovedKind once decided
+    words: int = 0
+    terminated: bool = False
+    stop_density: float = 0.0
+    key: str = ""
+
+    @property
+    def open(self) -> bool:
+        return self.kind is None
+
+
+@dataclass
+class Classified:
+    title: str | None
+    date_lines: list[str]
+    paragraphs: list[tuple[str, ParagraphKind]]
+    removed: list[tuple[str, RemovedKind]]
+    captions: list[str] = field(default_factory=list)
+
+
+def _features(unit: Unit, stops: frozenset[str]) -> None:
+    words = _WORD.findall(unit.text)
+    unit.words = len(unit.text.split())
+    unit.terminated = is_terminated(unit.text)
+    unit.key = fold(unit.text)
+    if words and stops:
+        unit.stop_density = sum(1 for w in words if w.lower() in stops) / len(words)
+    else:
+        unit.stop_density = 1.0 if words else 0.0  # no stoplist: shape features decide
+
+
+def _body_like(u: Unit) -> bool:
+    """Ends like a sentence and reads like prose (stop words present)."""
+    if not u.terminated or u.words < 3:
+        return False
+    return u.stop_density >= 0.08 or u.words >= 20
+
+
+def _strong(u: Unit) -> bool:
+    return u.open and _body_like(u) and u.words >= _STRONG_WORDS
+
+
+def _outlet_line(u: Unit) -> bool:
+    """'<Outlet> News', 'Staff and agencies': short, capitalised, no sentence end."""
+    if u.words > 6 or (u.text.endswith((".", "?", "!")) and not u.text.endswith("agencies.")):
+        return False
+    if not patterns.AND_AGENCIES.match(u.text):
+        return False
+    return all(_CAPITALISED.match(w) or w.lower() in {"and", "with", "&", "agencies", "staff", "wires"}
+               for w in u.text.split())
+
+
+def _pattern_kind(u: Unit) -> str | None:
+    """The junk kind a line's own wording shows, if any."""
+    text = u.text
+    if date_line(text):
+        return "dateline"
+    if patterns.SIZE_CONTROL.match(text) or patterns.NAVIGATION.match(text):
+        return "navigation"
+    if patterns.IMAGE_PLACEHOLDER.match(text):
+        return "credit"
+    if u.words <= 4 and patterns.is_section_label(text):
+        return "section_label"
+    if patterns.AGENCY_TAG.match(text) or _outlet_line(u):
+        return "byline"
+    if u.words <= 12 and patterns.BYLINE.match(text) and not u.text.endswith((".", "?", "!")):
+        return "byline"
+    if u.words <= 15 and patterns.CREDIT_LINE.match(text):
+        return "credit"
+    if u.words <= 10 and patterns.CREDIT_TOKEN.search(text) and not _body_like(u):
+        return "credit"
+    if patterns.PROMO_LEAD.match(text) or (u.words <= 10 and patterns.PROMO_QUESTION.match(text)):
+        return "promo"
+    if u.words <= 12 and not u.terminated and patterns.PROMO.search(text):
+        return "promo"
+    if len({m.group(0).lower() for m in patterns.FOOTER.finditer(text)}) >= 2:
+        return "footer"
+    if u.words <= 60 and patterns.credit_suffix(text):
+        return "caption"
+    return None
+
+
+def _mark_duplicates(units: list[Unit]) -> None:
+    """A line shown twice in a row is a caption (alt text + caption); later repeats are duplicates."""
+    seen: set[str] = set()
+    for i, u in enumerate(units):
+        if not u.key:
+            continue
+        prev = units[i - 1] if i else None
+        if prev is not None and prev.key == u.key:
+            u.kind = "duplicate_line"
+            # Inside the article, or long and not headline-shaped above it (a doubled headline stays).
+            in_body = any(_strong(x) for x in units[:i - 1])
+            if prev.open and (in_body or (u.words >= _LONG_CAPTION_WORDS // 2 and not _looks_headline(prev))):
+                prev.kind = "caption"
+        elif u.key in seen and u.words >= 2 and u.open:
+            u.kind = "duplicate_line"
+        seen.add(u.key)
+
+
+def _looks_headline(u: Unit) -> bool:
+    return 3 <= u.words <= 30 and not u.text.endswith(".")
+
+
+def _strip_attribution(text: str) -> str:
+    return re.split(r"\s[-–—―]\s", text, maxsplit=1)[0]
+
+
+def _mark_pull_quotes(units: list[Unit]) -> None:
+    """A line that repeats words of another, longer paragraph, shown as a quote, is a pull quote."""
+    for i, u in enumerate(units):
+        if not u.open or u.words < _MIN_PULL_QUOTE_WORDS:
+            continue
+        key = fold(_strip_attribution(u.text))
+        if len(key.split()) < _MIN_PULL_QUOTE_WORDS:
+            continue
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        shaped = (u.text[:1] in patterns.QUOTE_CHARS or not u.terminated
+                  or (nxt is not None and bool(patterns.PULL_ATTRIBUTION.match(nxt.text))))
+        if not shaped:
+            continue
+        if any(v is not u and len(v.key) > len(key) and key in v.key for v in units):
+            u.kind = "pull_quote"
+            if nxt is not None and nxt.open and nxt.words <= 15 and patterns.PULL_ATTRIBUTION.match(nxt.text):
+                nxt.kind = "pull_quote"
+
+
+def _caption_score(u: Unit) -> float:
+    """How much a line near a photo credit reads like the photo's caption."""
+    score = 0.0
+    if u.words <= 25:
+        score += 1
+    if u.words <= 12:
+        score += 1
+    if not u.terminated:
+        score += 1
+    if any(c in u.text for c in patterns.QUOTE_CHARS[:1] + "“”«»"):
+        score -= 2
+    else:
+        score += 0.5
+    if patterns.REPORTING.search(u.text):
+        score -= 2
+    else:
+        score += 0.5
+    if patterns.FINITE_AUX.search(u.text):
+        score -= 1.5
+    if patterns.CAPTION_END_DATE.search(u.text):
+        score += 1
+    if u.text[:1].islower() or u.text[:1].isdigit():
+        score -= 1
+    return score
+
+
+def _neighbour(units: list[Unit], i: int, step: int) -> Unit | None:
+    j = i + step
+    while 0 <= j < len(units) and units[j].kind in ("credit", "duplicate_line"):
+        j += step
+    return units[j] if 0 <= j < len(units) else None
+
+
+def _mark_credit_captions(units: list[Unit]) -> None:
+    """A credit line belongs to a picture: its caption is the neighbour that reads most like one."""
+    for i, u in enumerate(units):
+        if u.kind != "credit":
+            continue
+        options = [n for n in (_neighbour(units, i, -1), _neighbour(units, i, 1)) if n is not None and n.open]
+        scored = [(_caption_score(n), -k, n) for k, n in enumerate(options)]
+        if not scored:
+            continue
+        best = max(scored, key=lambda t: (t[0], t[1]))
+        if best[0] >= 2:
+            best[2].kind = "caption"
+
+
+def _choose_title(units: list[Unit], first_body: int, given: str | None) -> str | None:
+    if given:
+        key = fold(given)
+        for u in units:
+            if u.open and u.key == key:
+                u.kind = "title"
+        return given
+    candidates = [u for u in units[:first_body] if u.open and _looks_headline(u)]
+    pick = next((u for u in candidates if u.words >= 4), candidates[0] if candidates else None)
+    if pick is None:
+        return None
+    for u in units:
+        if u.open and u.key == pick.key:
+            u.kind = "title"
+    return pick.text
+
+
+def _reader_cue(u: Unit) -> bool:
+    """Words of a promo or an about-us footer (quoted speech does not count)."""
+    free = patterns.unquoted(u.text)
+    return bool(patterns.FOOTER.search(free) or patterns.PROMO.search(free) or patterns.READER_ADDRESS.search(free))
+
+
+def _cue_kind(u: Unit) -> str:
+    free = patterns.unquoted(u.text)
+    return "footer" if patterns.FOOTER.search(free) else "promo"
+
+
+def _mark_tail(units: list[Unit]) -> None:
+    """After the last article paragraph only page furniture stands."""
+    for u in reversed(units):
+        if not u.open:
+            continue
+        if _body_like(u) and not _reader_cue(u):
+            return
+        if _body_like(u) or u.text.endswith("?"):
+            u.kind = _cue_kind(u)
+        elif patterns.is_section_label(u.text):
+            u.kind = "section_label"
+        else:
+            u.kind = "navigation" if u.words <= 6 else "footer"
+
+
+def _mark_head(units: list[Unit], first_body: int) -> None:
+    """Before the first article paragraph: a standfirst after the headline, else labels and furniture."""
+    title_at = next((i for i, u in enumerate(units[:first_body]) if u.kind == "title"), None)
+    for i, u in enumerate(units[:first_body]):
+        if not u.open:
+            continue
+        after_title = title_at is not None and i > title_at
+        if after_title and u.words >= 8 and not patterns.CAPTION_END_DATE.search(u.text):
+            u.kind = _BODY  # the standfirst
+        elif _body_like(u) and after_title:
+            u.kind = _BODY
+        elif u.words <= 4:
+            u.kind = "section_label"
+        elif u.words >= _LONG_CAPTION_WORDS // 2 and not u.terminated:
+            u.kind = "caption"
+        else:
+            u.kind = "other"
+
+
+def _mark_shapes(units: list[Unit]) -> None:
+    """Long lines that never end a sentence and quote nobody are captions; short ones are headings."""
+    for u in units:
+        if not u.open or u.terminated:
+            continue
+        speech = any(c in u.text for c in "\"“”«»") or patterns.REPORTING.search(u.text)
+        if speech:
+            continue
+        if u.words >= _LONG_CAPTION_WORDS or (u.words >= 10 and patterns.CAPTION_END_DATE.search(u.text)):
+            u.kind = "caption"
+
+
+def _paragraph_kind(u: Unit) -> ParagraphKind:
+    if u.kind == _HEADING:
+        return _HEADING
+    text = u.text
+    if text[:1] in "\"“«" and text[-1:] in "\"”»" and not patterns.REPORTING.search(patterns.unquoted(text)):
+        return _QUOTE
+    return _BODY
+
+
+def classify(lines: Iterable[tuple[str, bool]], stops: frozenset[str], title: str | None = None) -> Classified:
+    """Classify line units (text, indented) of one article; ``title`` is a headline known already."""
+    units = [Unit(text=t, indented=ind) for t, ind in lines if t.strip()]
+    for u in units:
+        _features(u, stops)
+        u.kind = _pattern_kind(u)
+    _mark_duplicates(units)
+    _mark_pull_quotes(units)
+    _mark_credit_captions(units)
+    first_body = next((i for i, u in enumerate(units) if _strong(u)), len(units))
+    found_title = _choose_title(units, first_body, title)
+    _mark_head(units, first_body)
+    _mark_shapes(units)
+    _mark_tail(units)
+    for u in units:
+        if u.open:
+            u.kind = _BODY if _body_like(u) or u.terminated or u.words > _MAX_HEADING_WORDS else _HEADING
+    paragraphs: list[tuple[str, ParagraphKind]] = []
+    removed: list[tuple[str, RemovedKind]] = []
+    captions: list[str] = []
+    for u in units:
+        if u.kind in _KEPT:
+            paragraphs.append((u.text, _paragraph_kind(u)))
+        else:
+            removed.append((u.text, u.kind))  # type: ignore[arg-type]
+            if u.kind == "caption" and u.text not in captions:
+                captions.append(u.text)
+    return Classified(
+        title=found_title,
+        date_lines=[u.text for u in units if u.kind == "dateline"],
+        paragraphs=paragraphs,
+        removed=removed,
+        captions=captions,
+    )
