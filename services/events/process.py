@@ -1,11 +1,160 @@
-"""PLOVER events of one article (pure). FIRST VERSION: issue 6 deepens it."""
+"""PLOVER events of one article (pure): dictionary triggers over the carried parse, roles, flags, dates."""
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from schemas.models import ArticleStances, Event
+from schemas.models import ArticleStances, EntityRef, Event
+from schemas.models import Span as TextSpan
+from services.common.parse import parse_to_doc
+from services.entities.resolve import EntityResolver, entity_ref
+from services.events.coder import Coder, Found
+from services.events.dates import parse_published, resolve_date
+from services.events.lexicon import Lexicon, default_lexicon
+from services.events.refs import PLACE_TYPES, RefContext, Resolver
+
+# An event dated this long before the article (or its latest date) is recalled background.
+BACKGROUND_DAYS = 365
+_DATE_PREPS = frozenset({"on", "in", "during", "since", "by", "at", "from", "until", "before", "after"})
 
 
-def code_events(msg: ArticleStances, vocab: Vocab) -> list[Event]:
-    return []
+def _date_span_at(tok: Token) -> Span | None:
+    if tok.ent_type_ not in ("DATE", "TIME"):
+        return None
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ == "DATE":
+            return ent
+    return None
+
+
+def date_phrase(trigger: Token) -> Span | None:
+    """The date expression attached to the trigger's clause ("on Monday", "last month")."""
+    cur: Token | None = trigger
+    for _ in range(4):
+        if cur is None:
+            break
+        for c in cur.children:
+            span = _date_span_at(c)
+            if span is not None and c.dep_ in ("npadvmod", "tmod", "advmod", "nmod", "obl", "pobj", "compound"):
+                return span
+            if c.dep_ == "prep" and c.lower_ in _DATE_PREPS:
+                for pobj in c.children:
+                    span = _date_span_at(pobj)
+                    if span is not None and pobj.dep_ == "pobj":
+                        return span
+        # nouns take the date of their clause; conjoined/controlled verbs that of their head
+        if cur.pos_ != "VERB" or cur.dep_ in ("conj", "xcomp"):
+            cur = cur.head if cur.head != cur else None
+        else:
+            break
+    return None
+
+
+def _main_place(msg: ArticleStances) -> EntityRef | None:
+    places = [e for e in msg.entities if e.type in PLACE_TYPES]
+    if not places:
+        return None
+    best = max(places, key=lambda e: (e.salience, len(e.mentions), -min((m.start for m in e.mentions), default=0)))
+    return entity_ref(best)
+
+
+def _reference_date(doc: Doc, published: dt.date | None) -> dt.date | None:
+    """The date the article speaks from: its publication date, else the latest full date it names."""
+    if published is not None:
+        return published
+    dates = [resolve_date(e.text, None) for e in doc.ents if e.label_ == "DATE"]
+    known = [d for d in dates if d is not None]
+    return max(known) if known else None
+
+
+def event_id(article_id: str, found_type: str, actor: EntityRef, recipient: EntityRef | None, start: int) -> str:
+    key = "|".join([article_id, found_type, actor.entity_id or actor.name.lower(),
+                    (recipient.entity_id or recipient.name.lower()) if recipient else "", str(start)])
+    return "ev:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _ref_key(ref: EntityRef | None) -> str:
+    return "" if ref is None else (ref.entity_id or ref.name.lower())
+
+
+def _confidence(f: Found) -> float:
+    c = f.pattern.confidence
+    if f.actor.entity_id is None:
+        c -= 0.1
+    if f.recipient is None:
+        c -= 0.1
+    elif f.recipient.entity_id is not None:
+        c += 0.05
+    if f.actor_tok is not None and f.actor_tok.pos_ == "PRON":
+        c -= 0.1
+    if f.trigger.pos_ == "NOUN":
+        c -= 0.05
+    return round(min(1.0, max(0.05, c)), 3)
+
+
+def code_events(msg: ArticleStances, vocab: Vocab, lexicon: Lexicon | None = None,
+                keep_background: bool = False) -> list[Event]:
+    """The article's PLOVER events, one per (type, actor, recipient, mode, flags), first telling kept."""
+    if msg.parse is None or not msg.parse.words or not msg.text:
+        return []
+    lex = lexicon or default_lexicon()
+    doc = parse_to_doc(msg.parse, vocab)
+    ctx = RefContext(doc=doc, resolver=EntityResolver(msg.entities), quotes=msg.quotes,
+                     group_nouns=lex.actor_nouns, org_anaphors=lex.org_anaphors)
+    coder = Coder(doc, lex, Resolver(ctx))
+    published = parse_published(msg.published_at)
+    reference = _reference_date(doc, published)
+    main_place = _main_place(msg)
+
+    events: list[Event] = []
+    index: dict[tuple[object, ...], int] = {}
+    for f in coder.run():
+        phrase = date_phrase(f.trigger)
+        day = resolve_date(phrase.text, published) if phrase is not None else None
+        background = day is not None and reference is not None and (reference - day).days > BACKGROUND_DAYS
+        if background and not keep_background:
+            continue
+        sent = f.trigger.sent
+        location = None
+        if f.place_tok is not None:
+            location = ctx.entity_at(f.place_tok)
+        if location is None and f.recipient is not None and f.recipient.type in PLACE_TYPES:
+            location = f.recipient
+        if location is None:
+            location = main_place
+        key = (f.pattern.type, _ref_key(f.actor), _ref_key(f.recipient), f.pattern.mode,
+               f.flags.negated, f.flags.hypothetical)
+        conf = _confidence(f)
+        ev = Event(
+            article_id=msg.article_id, submitted_at=msg.submitted_at,
+            event_id=event_id(msg.article_id, f.pattern.type, f.actor, f.recipient, sent.start_char),
+            type=f.pattern.type,  # type: ignore[arg-type]
+            mode=f.pattern.mode, actor=f.actor, recipient=f.recipient, location=location,
+            date=day.isoformat() if day else None, fatalities=f.fatalities, quantities=f.quantities,
+            negated=f.flags.negated, hypothetical=f.flags.hypothetical, future=f.flags.future,
+            background=background, cue=f.trigger.text,
+            evidence=TextSpan(text=sent.text, start=sent.start_char, end=sent.end_char), confidence=conf,
+            source=msg.source, published_at=msg.published_at,
+        )
+        if key in index:
+            old = events[index[key]]
+            # keep the first telling, but take over facts only a later one gives
+            if old.fatalities is None and ev.fatalities is not None:
+                old.fatalities = ev.fatalities
+            if old.date is None and ev.date is not None:
+                old.date = ev.date
+            old.confidence = max(old.confidence, ev.confidence)
+            continue
+        index[key] = len(events)
+        events.append(ev)
+    return events
+
+
+def type_counts(events: list[Event]) -> Counter[str]:
+    """Events per PLOVER type (for logs and metrics)."""
+    return Counter(e.type for e in events)

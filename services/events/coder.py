@@ -1,0 +1,356 @@
+"""Find PLOVER events in a parsed Doc: triggers from the dictionary, roles from the dependency tree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from schemas.models import EntityRef
+from services.events.flags import Flags, flags_for, governing_verb
+from services.events.lexicon import Lexicon, Pattern
+from services.events.quantities import victims_count
+from services.events.refs import PLACE_TYPES, Resolver, antecedent, conjuncts, included
+
+_SUBJ = ("nsubj", "csubj")
+_OBJ = ("dobj", "obj")
+_PLACE_PREPS = frozenset({"in", "at", "near", "across", "around", "outside", "inside", "into", "throughout"})
+_TARGET_PREPS = ("on", "against", "at", "of", "targeting")
+
+
+@dataclass
+class Found:
+    """One coded event before it becomes a schema Event."""
+
+    trigger: Token
+    pattern: Pattern
+    actor: EntityRef
+    actor_tok: Token | None
+    recipient: EntityRef | None
+    recipient_tok: Token | None
+    flags: Flags
+    fatalities: int | None = None
+    quantities: dict[str, int] = field(default_factory=dict)
+    place_tok: Token | None = None
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and not _children(verb, "nsubj"))
+
+
+def _prep_objects(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
+    out = []
+    for p in tok.children:
+        if p.dep_ in ("prep", "agent") and p.lower_ in preps:
+            out.extend(_children(p, "pobj", "pcomp"))
+    return out
+
+
+def _agents(verb: Token) -> list[Token]:
+    for a in _children(verb, "agent"):
+        pobj = _children(a, "pobj")
+        if pobj:
+            return [pobj[0]]
+    return []
+
+
+def subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """Who does ``verb``: its subject, its passive agent, or the subject it shares with a governing verb."""
+    if _is_passive(verb):
+        return _agents(verb)
+    subj = _children(verb, *_SUBJ)
+    if subj:
+        return [subj[0]]
+    if depth < 4 and verb.head != verb and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp"):
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.pos_ == "ADP":
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            # "condemned Russia for vetoing": the object does the gerund
+            if verb.dep_ == "pcomp":
+                obj = _children(head, *_OBJ)
+                if obj:
+                    return [obj[0]]
+            # "urged members to veto" -> members; "decided to veto" -> the decider
+            if verb.dep_ == "xcomp":
+                obj = _children(head, *_OBJ)
+                if obj:
+                    return [obj[0]]
+            return subjects(head, depth + 1)
+    return []
+
+
+def objects(verb: Token) -> list[Token]:
+    """Whom ``verb`` is done to: the direct object, or the passive subject / modified noun."""
+    if _is_passive(verb):
+        subj = _children(verb, "nsubjpass")
+        if subj:
+            return [subj[0]]
+        if verb.dep_ in ("acl", "relcl"):
+            return [verb.head]
+        return []
+    return _children(verb, *_OBJ)
+
+
+class Coder:
+    """Codes one Doc. Build one per article (it holds the article's resolver)."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, refs: Resolver) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.refs = refs
+
+    # ----- pattern matching -------------------------------------------------
+    def _verb_pattern(self, verb: Token) -> tuple[Pattern, list[Token]] | None:
+        """The most specific dictionary pattern the verb satisfies, with its pattern-given recipients."""
+        for p in self.lex.verbs.get(verb.lemma_.lower(), ()):
+            if p.particle and not any(c.dep_ == "prt" and c.lower_ == p.particle for c in verb.children):
+                continue
+            given: list[Token] = []
+            if p.prep:
+                first = p.prep.split()[0]
+                given = _prep_objects(verb, (first,))
+                if not given:
+                    continue
+            if p.objects:
+                pool = given or objects(verb)
+                if not any(self._lemma(antecedent(o)) in p.objects for o in pool):
+                    continue
+            if p.predicates and not self._predicate_ok(verb, p.predicates):
+                continue
+            return p, given
+        return None
+
+    @staticmethod
+    def _lemma(tok: Token) -> str:
+        return tok.lemma_.lower()
+
+    def _predicate_ok(self, verb: Token, words: frozenset[str]) -> bool:
+        for c in verb.children:
+            if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "dobj") and c.i > verb.i:
+                if c.lemma_.lower() in words or c.lower_ in words:
+                    # "called the rebels terrorists": two objects, the second is the label
+                    if c.dep_ != "dobj" or len(_children(verb, "dobj")) > 1 or any(
+                            d.dep_ in ("dobj", "nsubj", "compound") and d.i < c.i for d in c.children):
+                        return True
+                for d in c.children:
+                    if d.dep_ in ("attr", "oprd") and d.lemma_.lower() in words:
+                        return True
+        return False
+
+    def _noun_pattern(self, noun: Token) -> Pattern | None:
+        mods = {c.lemma_.lower() for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")}
+        for p in self.lex.nouns.get(noun.lemma_.lower(), ()):
+            if p.compounds and not (mods & p.compounds):
+                continue
+            return p
+        return None
+
+    # ----- triggers ---------------------------------------------------------
+    def run(self) -> Iterator[Found]:
+        for tok in self.doc:
+            if tok.pos_ == "VERB":
+                yield from self._code_verb(tok)
+            elif tok.pos_ == "NOUN" and tok.dep_ != "compound":
+                yield from self._code_noun(tok)
+
+    def _attack_nouns(self, toks: list[Token]) -> list[Token]:
+        return [t for t in toks if t.pos_ == "NOUN" and self._noun_pattern(t) is not None
+                and self._noun_pattern(t).type == "ASSAULT"]  # type: ignore[union-attr]
+
+    def _casualty_nouns(self, verb: Token) -> list[Token]:
+        """Event nouns that caused a casualty verb: subject, agent, or "in"/"by" phrase."""
+        cands = list(_children(verb, *_SUBJ)) + _agents(verb) + _prep_objects(verb, ("in", "by", "from", "during"))
+        return self._attack_nouns(cands)
+
+    def _victims(self, verb: Token) -> int | None:
+        if _is_passive(verb):
+            subj = _children(verb, "nsubjpass")
+            if subj:
+                return victims_count(subj[0])
+            if verb.dep_ in ("acl", "relcl"):
+                return victims_count(verb.head)
+            return None
+        obj = _children(verb, *_OBJ)
+        if obj:
+            return victims_count(obj[0])
+        # "at least 40 died": the subject counts
+        if verb.lemma_.lower() == "die":
+            subj = _children(verb, "nsubj")
+            return victims_count(subj[0]) if subj else None
+        return None
+
+    def _casualties_near(self, verb: Token) -> dict[str, int]:
+        """Counts of casualty verbs a trigger verb governs ("shelled the town, killing 12")."""
+        out: dict[str, int] = {}
+        for c in verb.children:
+            if c.dep_ in ("advcl", "conj", "xcomp") and c.pos_ == "VERB":
+                kind = self.lex.casualties.get(c.lemma_.lower())
+                if kind and not _children(c, *_SUBJ):
+                    n = self._victims(c)
+                    if n is not None:
+                        out[kind] = out.get(kind, 0) + n
+        return out
+
+    def _code_verb(self, verb: Token) -> Iterator[Found]:
+        lemma = verb.lemma_.lower()
+        casualty = self.lex.casualties.get(lemma)
+        if casualty and self._casualty_nouns(verb):
+            return  # the attack noun carries this event and its count
+        match = self._verb_pattern(verb)
+        if match is None:
+            return
+        pattern, given = match
+        recips = given or objects(verb)
+        if not recips and pattern.type in ("ASSAULT", "REJECT", "ACCUSE", "COERCE", "THREATEN", "SANCTION"):
+            recips = _prep_objects(verb, ("against", "on"))
+        qty = self._casualties_near(verb)
+        if casualty:
+            n = self._victims(verb)
+            if n is not None:
+                qty[casualty] = qty.get(casualty, 0) + n
+        actors = subjects(verb)
+        yield from self._emit(verb, pattern, actors, recips, qty)
+
+    def _code_noun(self, noun: Token) -> Iterator[Found]:
+        pattern = self._noun_pattern(noun)
+        if pattern is None:
+            return
+        actors: list[Token] = []
+        recips: list[Token] = []
+        for c in noun.lefts:
+            if c.dep_ == "poss":
+                actors.append(c)
+        for c in noun.lefts:
+            if c.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            for t in [c, *[d for d in c.subtree if d.dep_ in ("compound", "amod") and d.i < c.i]]:
+                ref = self.refs.ctx.entity_at(t)
+                if ref is not None:
+                    if ref.type in PLACE_TYPES and t.pos_ == "PROPN":
+                        recips.append(t)  # "Aleppo bombings": the place is the target
+                    elif not actors:
+                        actors.append(t)
+                elif not actors and t.lemma_.lower() in self.lex.actor_nouns and t.pos_ == "NOUN":
+                    actors.append(t)
+        if not actors:
+            actors = _prep_objects(noun, ("by",))
+        gov = governing_verb(noun)
+        if (not actors or actors[0].pos_ == "PRON") and gov is not None and noun.dep_ in _OBJ and (
+                gov.lemma_.lower() in self.lex.light_verbs or actors):
+            subj = subjects(gov)
+            if subj:
+                actors = subj
+        if not recips:
+            recips = _prep_objects(noun, _TARGET_PREPS)
+        qty: dict[str, int] = {}
+        verb = noun.head if noun.dep_ in ("nsubj", "pobj") else None
+        if verb is not None and noun.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
+            verb = verb.head
+        if verb is not None and verb.pos_ == "VERB":
+            kind = self.lex.casualties.get(verb.lemma_.lower())
+            if kind:
+                n = self._victims(verb)
+                if n is not None:
+                    qty[kind] = n
+        yield from self._emit(noun, pattern, actors, recips, qty)
+
+    # ----- roles ------------------------------------------------------------
+    def _place_in(self, tok: Token) -> Token | None:
+        """The first place entity inside a phrase ("the town of Kafr Nabel" -> Kafr Nabel)."""
+        for t in tok.subtree:
+            ref = self.refs.ctx.entity_at(t)
+            if ref is not None and ref.type in PLACE_TYPES:
+                return t
+        return None
+
+    def _recipient_heads(self, heads: list[Token], pattern: Pattern) -> list[Token]:
+        out: list[Token] = []
+        for h in heads:
+            h = antecedent(h)
+            listed = included(h)
+            for t in listed or conjuncts(h):
+                if t.i in {o.i for o in out}:
+                    continue
+                out.append(t)
+        if pattern.type == "ASSAULT":
+            # an attack on "the town of X" / "rebel-held areas of X" targets the place X
+            fixed = []
+            for t in out:
+                ref = self.refs.ctx.entity_at(t)
+                if ref is None and t.lemma_.lower() not in self.lex.actor_nouns:
+                    place = self._place_in(t)
+                    fixed.append(place if place is not None else t)
+                else:
+                    fixed.append(t)
+            out = fixed
+        return out
+
+    def _place(self, trigger: Token) -> Token | None:
+        """A place named in a prepositional phrase of the trigger or its clause."""
+        cands = [trigger]
+        gov = trigger if trigger.pos_ == "VERB" else governing_verb(trigger)
+        if gov is not None and gov.i != trigger.i:
+            cands.append(gov)
+        for c in cands:
+            for pobj in _prep_objects(c, _PLACE_PREPS):
+                place = self._place_in(pobj)
+                if place is not None:
+                    return place
+        return None
+
+    def _emit(self, trigger: Token, pattern: Pattern, actor_heads: list[Token], recip_heads: list[Token],
+              qty: dict[str, int]) -> Iterator[Found]:
+        flags = flags_for(trigger)
+        recips = self._recipient_heads(recip_heads, pattern)
+        recip_refs: list[tuple[EntityRef | None, Token | None]] = []
+        for t in recips:
+            ref = self.refs.ref(t)
+            if ref is not None:
+                recip_refs.append((ref, t))
+        if not recip_refs:
+            if pattern.recipient_required:
+                return
+            recip_refs = [(None, None)]
+        heads: list[Token] = []
+        for h in actor_heads:
+            heads.extend(conjuncts(antecedent(h)))
+        fatalities = qty.pop("killed", None)
+        place = self._place(trigger)
+        seen: set[str] = set()
+        for head in heads:
+            actor = self.refs.ref(head)
+            if actor is None or self._not_an_actor(actor, head, pattern):
+                continue
+            key = actor.entity_id or actor.name.lower()
+            if key in seen:
+                continue
+            seen.add(key)
+            for recipient, rtok in recip_refs:
+                if recipient is not None and (recipient.entity_id or recipient.name.lower()) == key:
+                    continue
+                yield Found(trigger=trigger, pattern=pattern, actor=actor, actor_tok=head, recipient=recipient,
+                            recipient_tok=rtok, flags=flags, fatalities=fatalities, quantities=dict(qty),
+                            place_tok=place)
+
+    def _not_an_actor(self, actor: EntityRef, head: Token, pattern: Pattern) -> bool:
+        """Texts, places used as locations, and bare numbers do not act."""
+        if actor.entity_id is None:
+            lemma = head.lemma_.lower()
+            if lemma in self.lex.document_nouns and head.pos_ == "NOUN":
+                return True
+            if head.like_num or head.pos_ == "NUM":
+                return True
+            if head.pos_ == "NOUN" and lemma not in self.lex.actor_nouns and not any(
+                    self.refs.ctx.entity_at(t) is not None for t in head.lefts):
+                # a common noun that names no agent ("the idea", "reports")
+                return True
+        if actor.type in ("FAC", "LOC"):
+            return True
+        return False

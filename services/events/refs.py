@@ -1,0 +1,194 @@
+"""Who a noun phrase refers to: a canonical entity, a named group ("government forces") or a pronoun's antecedent."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from schemas.models import Entity, EntityRef, Quote
+from services.entities.resolve import EntityResolver
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "myself", "ourselves"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
+PRONOUNS = FIRST_PERSON | PERSON_PRONOUNS | THING_PRONOUNS
+SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "announce", "declare", "claim", "insist", "warn",
+                          "argue", "explain", "note", "write", "report", "suggest", "confirm", "vow"})
+# Left modifiers kept in a short noun phrase name ("the Syrian army", "rebel groups").
+_NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "case", "punct", "nummod", "quantmod"})
+# Heads that read as "X of/from Y" ("officials from two rebel groups"): the group is named too.
+_PART_NOUNS = frozenset({"official", "member", "leader", "spokesman", "spokeswoman", "spokesperson",
+                         "representative", "head", "chief", "commander", "delegation", "delegate"})
+_DROP_LEFT = frozenset({"DT", "PDT", "PRP$", "WDT", "CC", ",", ":", "``", "''", "-LRB-", "-RRB-", "HYPH"})
+
+
+@dataclass
+class RefContext:
+    """What one article offers for resolving references."""
+
+    doc: Doc
+    resolver: EntityResolver
+    quotes: Sequence[Quote] = ()
+    group_nouns: frozenset[str] = frozenset()
+    org_anaphors: frozenset[str] = frozenset()
+    _cache: dict[int, EntityRef | None] = field(default_factory=dict)
+
+    def entity_at(self, tok: Token) -> EntityRef | None:
+        if tok.i not in self._cache:
+            ref = self.resolver.at(tok) if tok.pos_ in ("PROPN", "ADJ", "NOUN", "NUM") or tok.ent_type_ else None
+            self._cache[tok.i] = ref
+        return self._cache[tok.i]
+
+
+def np_tokens(head: Token) -> list[Token]:
+    """The short name of the phrase headed by ``head``: its left modifiers and itself (no determiners)."""
+    left = head.i
+    for child in head.lefts:
+        if child.dep_ in _NAME_DEPS:
+            left = min(left, child.left_edge.i)
+    toks = [t for t in head.doc[left:head.i + 1]]
+    while toks and (toks[0].tag_ in _DROP_LEFT or toks[0].lower_ in ("any", "all", "both", "some", "each")):
+        toks = toks[1:]
+    while toks and toks[0].dep_ in ("poss",) and toks[0].tag_ == "PRP$":
+        toks = toks[1:]
+    if head.lemma_.lower() in _PART_NOUNS:
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        toks = toks + [t for t in head.doc[head.i + 1:pobj.i + 1]]
+                break
+    return toks or [head]
+
+
+def np_name(head: Token) -> str:
+    toks = np_tokens(head)
+    return head.doc[toks[0].i:toks[-1].i + 1].text.strip()
+
+
+def conjuncts(head: Token) -> list[Token]:
+    """The head and the nouns coordinated with it ("Russia and China")."""
+    out = [head]
+    for c in head.conjuncts:
+        if c.pos_ in ("NOUN", "PROPN", "PRON") and c.i not in {t.i for t in out}:
+            out.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def included(head: Token) -> list[Token]:
+    """Members listed after "including" ("all parties, including Russia and Iran")."""
+    for child in head.subtree:
+        if child.lower_ == "including" and child.dep_ in ("prep", "acl", "advcl") and child.head.i in (
+                head.i, *[c.i for c in head.children]):
+            for pobj in child.children:
+                if pobj.dep_ in ("pobj", "dobj"):
+                    return conjuncts(pobj)
+    return []
+
+
+def antecedent(tok: Token) -> Token:
+    """A relative pronoun's antecedent ("the deal, which rebels rejected" -> deal)."""
+    if tok.lower_ in RELATIVE and tok.tag_ in ("WDT", "WP", "WP$"):
+        verb = tok.head
+        while verb.dep_ in ("xcomp", "conj") and verb.head != verb:
+            verb = verb.head
+        if verb.dep_ in ("relcl", "acl") and verb.head != verb:
+            return verb.head
+    return tok
+
+
+def _speech_subject(tok: Token) -> Token | None:
+    """The subject of the speech verb governing a pronoun's clause ("X says it will ...": X)."""
+    verb = tok.head
+    for _ in range(6):
+        if verb.dep_ in ("ccomp", "xcomp", "advcl", "conj") and verb.head != verb:
+            parent = verb.head
+            if parent.lemma_.lower() in SPEECH_VERBS and verb.dep_ == "ccomp":
+                for c in parent.children:
+                    if c.dep_ == "nsubj" and c.i != tok.i:
+                        return c
+                return None
+            verb = parent
+        else:
+            return None
+    return None
+
+
+def _fits(pron: str, ref: EntityRef, head: Token) -> bool:
+    if pron in PERSON_PRONOUNS:
+        return ref.type == "PERSON"
+    if pron in ("it", "its", "itself"):
+        return ref.type != "PERSON" and head.tag_ not in ("NNS", "NNPS")
+    return ref.type != "PERSON" or head.tag_ in ("NNS", "NNPS")
+
+
+class Resolver:
+    """Turns noun-phrase heads into EntityRefs for one article."""
+
+    def __init__(self, ctx: RefContext) -> None:
+        self.ctx = ctx
+
+    def ref(self, head: Token, depth: int = 0) -> EntityRef | None:
+        """The reference of a noun phrase head; None when it names nobody (or a pronoun stays unresolved)."""
+        head = antecedent(head)
+        low = head.lower_
+        if head.pos_ == "PRON" or low in PRONOUNS:
+            return self.pronoun(head, depth) if low in PRONOUNS and depth < 3 else None
+        ent = self.ctx.entity_at(head)
+        if ent is not None:
+            return ent
+        if head.pos_ not in ("NOUN", "PROPN", "NUM"):
+            return None
+        if head.lemma_.lower() in self.ctx.org_anaphors and any(
+                c.lower_ in ("the", "this") for c in head.lefts) and not any(
+                c.dep_ in ("compound", "amod", "poss") for c in head.lefts):
+            org = self._last_entity(head, lambda r, t: r.type == "ORG", sentences=3)
+            if org is not None:
+                return org
+        name = np_name(head)
+        return EntityRef(name=name, entity_id=None) if name else None
+
+    def pronoun(self, tok: Token, depth: int = 0) -> EntityRef | None:
+        low = tok.lower_
+        if low in FIRST_PERSON:
+            for q in self.ctx.quotes:
+                if q.start <= tok.idx < q.end and q.speaker is not None:
+                    return q.speaker
+            subj = _speech_subject(tok)
+            return self.ref(subj, depth + 1) if subj is not None else None
+        subj = _speech_subject(tok)
+        if subj is not None:
+            ref = self.ref(subj, depth + 1)
+            if ref is not None and (low in THING_PRONOUNS or ref.type == "PERSON"):
+                return ref
+        return self._last_entity(tok, lambda r, t: _fits(low, r, t), sentences=2, subjects_first=True)
+
+    def _last_entity(self, tok: Token, ok: object, sentences: int, subjects_first: bool = False) -> EntityRef | None:
+        """The nearest earlier agent-like reference that fits (subjects first), within a few sentences."""
+        doc = tok.doc
+        sent = tok.sent
+        start = sent.start
+        for _ in range(sentences):
+            if start == 0:
+                break
+            start = doc[start - 1].sent.start
+        window = [t for t in doc[start:tok.i]][::-1]
+        passes = (True, False) if subjects_first else (False,)
+        for only_subjects in passes:
+            for t in window:
+                if only_subjects and t.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                ref = self.ctx.entity_at(t)
+                if ref is None and only_subjects and t.pos_ == "NOUN" and (
+                        t.lemma_.lower() in self.ctx.group_nouns):
+                    ref = EntityRef(name=np_name(t), entity_id=None)
+                if ref is None or (ref.type is not None and ref.type not in AGENT_TYPES):
+                    continue
+                if callable(ok) and ok(ref, t):
+                    return ref
+        return None
