@@ -46,9 +46,9 @@ class WorkerFleet:
         if self.log_dir is not None:
             self.log_dir.mkdir(parents=True, exist_ok=True)
             out = (self.log_dir / f"{name}.log").open("ab")
-        proc = subprocess.Popen(  # noqa: S603 - our own entry point
+        proc = subprocess.Popen(
             [sys.executable, "-m", "services.cli.main", "worker", agent],
-            env=self.env(), stdout=out, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent,  # noqa: PLW1509
+            env=self.env(), stdout=out, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent,
         )
         self.processes[name] = proc
         return proc

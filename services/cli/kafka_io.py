@@ -62,7 +62,7 @@ async def consume(settings: Settings, topics: Iterable[str], *, from_beginning: 
         for t in topics:
             parts = consumer.partitions_for_topic(settings.topic(t))
             if parts is None:
-                await consumer._client.force_metadata_update()  # noqa: SLF001 - no public refresh
+                await consumer._client.force_metadata_update()
                 parts = consumer.partitions_for_topic(settings.topic(t)) or set()
             tps.extend(TopicPartition(settings.topic(t), p) for p in sorted(parts))
         consumer.assign(tps)

@@ -38,7 +38,9 @@ class Settings(BaseSettings):
     replication_factor: int = Field(default=1, ge=1)
     metrics_host: str = Field(default="127.0.0.1", description="address the metrics/health server binds")
     metrics_port: int = Field(default=6066, ge=0, le=65535, description="first metrics port; agent i uses port+i")
-    max_input_bytes: int = Field(default=2_000_000, ge=1024, description="raw messages over this are dead-lettered unparsed")
+    max_input_bytes: int = Field(
+        default=2_000_000, ge=1024, description="raw messages over this are dead-lettered unparsed"
+    )
     max_text_chars: int = Field(default=200_000, ge=1000, description="normalised text is analysed up to this length")
     max_retries: int = Field(default=3, ge=0, description="attempts before a failing message is dead-lettered")
     dedup_window_s: int = Field(default=7 * 24 * 3600, ge=0, description="how long near-duplicates are remembered")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Iterable
 
@@ -30,10 +31,8 @@ async def produce_and_collect(
     task = asyncio.create_task(reader())
     await asyncio.wait_for(started.wait(), 30)
     await produce(settings, list(items))
-    try:
+    with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(task, timeout)
-    except TimeoutError:
-        pass
     return got
 
 

@@ -4,7 +4,7 @@ import pytest
 from pydantic import ValidationError
 
 from schemas import export
-from schemas.models import SCHEMA_VERSION, TOPIC_MODELS, DeadLetter, Event, EntityRef, RawArticle, Span
+from schemas.models import SCHEMA_VERSION, TOPIC_MODELS, DeadLetter, EntityRef, Event, RawArticle, Span
 from services.common import config
 
 
