@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import orjson
@@ -10,7 +10,7 @@ import orjson
 SUFFIXES = {".txt", ".text", ".html", ".htm", ".json", ".jsonl", ".ndjson"}
 
 
-def expand(paths: list[str | Path]) -> list[Path]:
+def expand(paths: Sequence[str | Path]) -> list[Path]:
     """Files named, and the article files inside named directories (sorted)."""
     out: list[Path] = []
     for p in map(Path, paths):

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import IO
 
 from services.common.config import Settings
 
@@ -42,7 +43,7 @@ class WorkerFleet:
 
     def start_one(self, agent: str, name: str | None = None) -> subprocess.Popen[bytes]:
         name = name or agent
-        out: int | object = subprocess.DEVNULL
+        out: int | IO[bytes] = subprocess.DEVNULL
         if self.log_dir is not None:
             self.log_dir.mkdir(parents=True, exist_ok=True)
             out = (self.log_dir / f"{name}.log").open("ab")

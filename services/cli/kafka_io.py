@@ -58,7 +58,7 @@ async def consume(settings: Settings, topics: Iterable[str], *, from_beginning: 
                                 **client_kwargs(settings))
     await consumer.start()
     try:
-        tps = []
+        tps: list[TopicPartition] = []
         for t in topics:
             parts = consumer.partitions_for_topic(settings.topic(t))
             if parts is None:

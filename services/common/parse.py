@@ -49,6 +49,6 @@ def parse_to_doc(parse: Parse, vocab: Vocab) -> Doc:
         deps=parse.deps,
         heads=parse.heads,
         lemmas=parse.lemmas,
-        sent_starts=parse.sent_starts,
+        sent_starts=list[bool | int | None](parse.sent_starts),
         ents=iob,
     )
