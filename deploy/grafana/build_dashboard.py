@@ -25,6 +25,8 @@ from grafana_foundation_sdk.cog.encoder import JSONEncoder
 from grafana_foundation_sdk.models import common as common_m
 from grafana_foundation_sdk.models import dashboard as dash_m
 
+from services.common.config import AGENTS
+
 OUTPUT = Path(__file__).resolve().parent / "dashboards" / "newsstream.json"
 UID = "newsstream-overview"
 
@@ -391,6 +393,34 @@ def build() -> dash_m.Dashboard:
                 "short",
                 "Mean messages per processing batch.",
                 span=6,
+            )
+        )
+    )
+
+    # --- Faust's own sensor metrics (name prefix faust_<agent>, see services/common/worker.py) ---
+    builder = (
+        builder.with_row(dash_b.Row("Faust internals"))
+        .with_panel(
+            timeseries(
+                "Rebalances (Faust)",
+                [(f"sum(increase(faust_{a}_total_rebalances[{RATE}]))", a) for a in AGENTS],
+                "short",
+                "Consumer-group rebalances per agent. Frequent rebalances = crashing or flapping workers.",
+            )
+        )
+        .with_panel(
+            timeseries(
+                "Offset commit latency p95 (Faust)",
+                [
+                    (
+                        f"histogram_quantile(0.95, sum by (le) "
+                        f"(rate(faust_{a}_consumer_commit_latency_bucket[{RATE}]))) / 1000",
+                        a,
+                    )
+                    for a in AGENTS
+                ],
+                "s",
+                "Time to commit consumed offsets to the broker (Faust observes milliseconds).",
             )
         )
     )
