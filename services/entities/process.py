@@ -1,16 +1,24 @@
-"""Canonical entities of one article from its parse (pure). FIRST VERSION: issue 4 deepens it."""
+"""Canonical entities of one article from its parse (pure).
+
+spaCy's mentions -> cleaned candidates (``mentions``) -> one cluster per real-world entity
+(``aliases``) -> a type (``retype``), a canonical name, a stable id (``ids``) and a salience.
+"""
 
 from __future__ import annotations
 
-import hashlib
+from collections import Counter
 
 from spacy.tokens import Doc
 
-from schemas.models import ArticleEntities, Entity, Mention, NormalisedArticle
+from schemas.models import ArticleEntities, Entity, EntityType, Mention, NormalisedArticle
 from services.common.parse import doc_to_parse
-
-_TYPE_MAP = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "NORP": "NORP",
-             "EVENT": "EVENT", "LAW": "LAW"}
+from services.entities.aliases import Cluster, cluster_mentions, person_tokens
+from services.entities.gazetteer import gazetteer
+from services.entities.ids import entity_id_for
+from services.entities.mentions import extract_candidates
+from services.entities.names import normalise_name
+from services.entities.retype import PLACE_TYPES, cluster_type
+from services.entities.salience import in_headline, salience
 
 
 def text_to_parse(article: NormalisedArticle) -> str | None:
@@ -18,20 +26,59 @@ def text_to_parse(article: NormalisedArticle) -> str | None:
     return None if article.skipped else article.text
 
 
+def _canonical_name(cl: Cluster, etype: EntityType) -> str:
+    g = gazetteer()
+    if cl.kind == "country" and cl.iso2:
+        return g.countries[cl.iso2].name
+    if cl.kind == "org" and cl.org is not None:
+        return cl.org.name
+    texts = [m.text for m in cl.mentions]
+    if cl.kind == "city" or etype in PLACE_TYPES:
+        # The bare place name ("Aleppo", not "east Aleppo").
+        key = cl.key.split(":", 1)[1]
+        exact = [t for t in texts if " ".join(person_tokens(t)) == key or normalise_name(t) == key]
+        if exact:
+            return Counter(exact).most_common(1)[0][0]
+    if etype == "PERSON":
+        return max(texts, key=lambda t: (len(person_tokens(t)), len(t)))
+    return max(texts, key=len)
+
+
+def _headline_names(cl: Cluster, name: str) -> set[str]:
+    names = {normalise_name(name)} | {normalise_name(m.text) for m in cl.mentions}
+    g = gazetteer()
+    if cl.kind == "country" and cl.iso2:
+        c = g.countries[cl.iso2]
+        names |= {normalise_name(n) for n in (c.name, *c.aliases, *c.demonyms) if normalise_name(n) not in
+                  g.case_sensitive}
+    return names
+
+
+def build_entities(doc: Doc, title: str | None = None) -> list[Entity]:
+    """One Entity per real-world entity in the Doc, most salient first."""
+    text = doc.text
+    clusters = cluster_mentions(extract_candidates(doc), text)
+    max_mentions = max((len(cl.mentions) for cl in clusters), default=0)
+    by_id: dict[str, Entity] = {}
+    for cl in clusters:
+        etype = cluster_type(cl)
+        name = _canonical_name(cl, etype)
+        eid, qid = entity_id_for(cl, etype, name)
+        mentions = [Mention(text=m.text, start=m.start, end=m.end) for m in cl.mentions]
+        if eid in by_id:  # two clusters that resolve to one id (rare): one entity
+            by_id[eid].mentions.extend(mentions)
+            by_id[eid].mentions.sort(key=lambda m: m.start)
+            continue
+        by_id[eid] = Entity(
+            entity_id=eid, name=name, type=etype, mentions=mentions, wikidata=qid,
+            salience=salience(len(mentions), max_mentions, mentions[0].start, len(text),
+                              in_headline(title, _headline_names(cl, name))),
+        )
+    return sorted(by_id.values(), key=lambda e: (-e.salience, e.mentions[0].start))
+
+
 def tag_entities(article: NormalisedArticle, doc: Doc | None) -> ArticleEntities:
-    entities: dict[str, Entity] = {}
-    if doc is not None:
-        for ent in doc.ents:
-            etype = _TYPE_MAP.get(ent.label_)
-            if etype is None:
-                continue
-            key = ent.text.lower().removeprefix("the ")
-            if key not in entities:
-                entities[key] = Entity(
-                    entity_id="ent:" + hashlib.sha1(key.encode()).hexdigest()[:12],
-                    name=ent.text, type=etype, mentions=[],  # type: ignore[arg-type]
-                )
-            entities[key].mentions.append(Mention(text=ent.text, start=ent.start_char, end=ent.end_char))
+    entities = build_entities(doc, article.title) if doc is not None else []
     return ArticleEntities(
         article_id=article.article_id,
         submitted_at=article.submitted_at,
@@ -41,7 +88,7 @@ def tag_entities(article: NormalisedArticle, doc: Doc | None) -> ArticleEntities
         published_at=article.published_at,
         language=article.language,
         text=article.text,
-        entities=list(entities.values()),
+        entities=entities,
         skipped=article.skipped,
         duplicate_of=article.duplicate_of,
         parse=doc_to_parse(doc) if doc is not None else None,

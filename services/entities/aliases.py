@@ -1,0 +1,248 @@
+"""Group mention candidates into one cluster per real-world entity (pure).
+
+Rules, in order:
+1. Gazetteer keys: country names, aliases and demonyms ("Russian") -> the country; a capital
+   that acts (subject, object, agent, possessor: "Moscow has blocked") -> its country, a capital
+   as a place ("speaking in Moscow") -> the city; known organisations and their aliases.
+2. Same name: equal comparison keys (case, accents, "the", possessives, "al-" particles ignored;
+   "east Aleppo" and "Hama province" reduced to the place when that place is known).
+3. Surnames: a shorter name that is the tail of a longer person's name ("Lavrov", "Abdel Rahman")
+   joins that person; when two people share it, each mention goes to the nearest one before it.
+4. Acronyms: "SAMS" joins "Syrian American Medical Society" (initials, or "Long Name (ACR)").
+5. Head-noun short forms: "the Observatory" joins "Syrian Observatory for Human Rights" when the
+   short form holds the long name's head word.
+Plural demonyms used for a population ("thousands of Syrians") stay a NORP group of people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from services.entities.gazetteer import Org, gazetteer
+from services.entities.lexicon import DIRECTION_WORDS, NAME_PARTICLES, PLACE_SUFFIXES
+from services.entities.mentions import Candidate
+from services.entities.names import normalise_name
+
+_WORD = re.compile(r"[\w']+")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+_INITIAL_SKIP = frozenset({"of", "for", "the", "and", "on", "in", "to", "de", "des", "du", "la", "le", "at", "&"})
+
+
+@dataclass
+class Cluster:
+    key: str
+    kind: str  # country | org | city | name | people
+    mentions: list[Candidate] = field(default_factory=list)
+    iso2: str | None = None
+    org: Org | None = None
+    surname_merged: bool = False
+    long_forms: list[str] = field(default_factory=list)  # names of clusters merged in as expansions
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    def labels(self) -> list[str]:
+        return [m.label for m in self.mentions]
+
+
+def person_tokens(name: str) -> list[str]:
+    """Name words without particles: "Bashar al-Assad" -> ["bashar", "assad"]."""
+    return [w for w in re.split(r"[\s\-]+", normalise_name(name)) if w and w not in NAME_PARTICLES]
+
+
+def _case_ok(norm: str, text: str) -> bool:
+    """Acronym keys ("US", "WHO", "IS") only match when written in capitals."""
+    return norm not in gazetteer().case_sensitive or text.replace(".", "").replace(" ", "").isupper()
+
+
+def _strip_place_words(norm: str) -> str:
+    words = norm.split()
+    while len(words) > 1 and words[0] in DIRECTION_WORDS:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in PLACE_SUFFIXES:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def classify(c: Candidate) -> tuple[str, str, str | None, Org | None]:
+    """(key, kind, iso2, org) of one candidate."""
+    g = gazetteer()
+    norm = c.norm
+    if not norm:
+        return "", "name", None, None
+    case_ok = _case_ok(norm, c.text)
+    if norm in g.orgs and case_ok and c.label != "PERSON":
+        org = g.orgs[norm]
+        return "org:" + org.key, "org", None, org
+    if norm in g.country_names and case_ok:
+        iso = g.country_names[norm]
+        return "country:" + iso, "country", iso, None
+    if norm in g.demonyms and c.label in ("NORP", "GPE", "ORG", "LOC", "PERSON"):
+        iso = g.demonyms[norm]
+        if c.population and c.text.endswith("s"):
+            return "people:" + norm, "people", iso, None
+        return "country:" + iso, "country", iso, None
+    if norm in g.capitals and c.label in ("GPE", "LOC", "ORG", "NORP", "FAC"):
+        if c.subject and not c.place_ctx:
+            iso = g.capitals[norm]
+            return "country:" + iso, "country", iso, None
+        return "city:" + norm, "city", None, None
+    stripped = _strip_place_words(norm)
+    if stripped != norm:
+        if stripped in g.country_names and norm.split()[0] in DIRECTION_WORDS and case_ok:
+            iso = g.country_names[stripped]
+            return "country:" + iso, "country", iso, None
+        if stripped in g.cities or stripped in g.provinces:
+            return "name:" + stripped, "name", None, None
+    return "name:" + " ".join(person_tokens(c.text)) if c.label == "PERSON" else "name:" + norm, "name", None, None
+
+
+def _group(cands: list[Candidate]) -> list[Cluster]:
+    clusters: dict[str, Cluster] = {}
+    for c in cands:
+        key, kind, iso2, org = classify(c)
+        if not key:
+            continue
+        if kind == "name":
+            # Persons and non-persons with the same particle-free words are one name.
+            key = "name:" + " ".join(person_tokens(c.text))
+        cl = clusters.get(key)
+        if cl is None:
+            cl = clusters[key] = Cluster(key=key, kind=kind, iso2=iso2, org=org)
+        cl.mentions.append(c)
+    # "east Aleppo" style keys with a known short form in the article join it.
+    for key in list(clusters):
+        if key not in clusters or not key.startswith("name:"):
+            continue
+        stripped = _strip_place_words(key[5:])
+        target = clusters.get("name:" + stripped) or clusters.get("city:" + stripped)
+        if stripped != key[5:] and target is not None and target is not clusters[key]:
+            target.mentions.extend(clusters.pop(key).mentions)
+    return sorted(clusters.values(), key=lambda c: c.first)
+
+
+def _personish(cl: Cluster) -> bool:
+    labels = cl.labels()
+    return labels.count("PERSON") * 2 >= len(labels) or any(m.titled for m in cl.mentions)
+
+
+def _nearest(targets: list[Cluster], pos: int) -> Cluster:
+    """The target with the latest mention before ``pos`` (else the earliest target)."""
+    best, best_pos = targets[0], -1
+    for t in targets:
+        before = [m.start for m in t.mentions if m.start < pos]
+        if before and max(before) > best_pos:
+            best, best_pos = t, max(before)
+    if best_pos < 0:
+        best = min(targets, key=lambda t: t.first)
+    return best
+
+
+def _merge_into(src: Cluster, targets: list[Cluster]) -> None:
+    for m in src.mentions:
+        _nearest(targets, m.start).mentions.append(m)
+
+
+def _merge_surnames(clusters: list[Cluster]) -> list[Cluster]:
+    longs = [(cl, person_tokens(max((m.text for m in cl.mentions), key=len))) for cl in clusters
+             if cl.kind == "name" and _personish(cl)]
+    longs = [(cl, toks) for cl, toks in longs if len(toks) >= 2]
+    out = []
+    for cl in clusters:
+        if cl.kind != "name" or any(m.place_ctx for m in cl.mentions):
+            out.append(cl)
+            continue
+        toks = person_tokens(cl.mentions[0].text)
+        targets = [lc for lc, lt in longs if lc is not cl and 0 < len(toks) < len(lt) and lt[-len(toks):] == toks]
+        if not targets:
+            out.append(cl)
+            continue
+        _merge_into(cl, targets)
+        for t in targets:
+            t.surname_merged = True
+    return out
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    return "".join(w[0].upper() for w in words if w.lower() not in _INITIAL_SKIP and w[0].isalpha())
+
+
+def _merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
+    out = []
+    for cl in clusters:
+        acr = cl.mentions[0].text.replace(".", "")
+        if cl.kind not in ("name", "org") or not _ACRONYM.match(acr) or (cl.kind == "org" and cl.org and cl.org.qid):
+            out.append(cl)
+            continue
+        paren = re.compile(r"\s*\(\s*" + re.escape(cl.mentions[0].text) + r"\s*\)")
+        targets = []
+        for other in clusters:
+            if other is cl or other.kind not in ("name", "org") or _personish(other):
+                continue
+            forms = {m.text for m in other.mentions}
+            if any(_initials(f) == acr for f in forms) or any(paren.match(text, m.end) for m in other.mentions):
+                targets.append(other)
+        if not targets:
+            out.append(cl)
+            continue
+        _merge_into(cl, targets)
+        for t in targets:
+            t.long_forms.append(acr)
+    return out
+
+
+def _head_index(words: list[str]) -> int:
+    for i, w in enumerate(words):
+        if i > 0 and w in ("of", "for", "on"):
+            return i - 1
+    return len(words) - 1
+
+
+def _merge_head_nouns(clusters: list[Cluster]) -> list[Cluster]:
+    longs = []
+    for cl in clusters:
+        if cl.kind not in ("name", "org") or _personish(cl):
+            continue
+        labels = cl.labels()
+        if cl.kind == "name" and labels.count("ORG") * 2 < len(labels):
+            continue
+        forms = {m.text for m in cl.mentions} | ({cl.org.name} if cl.org else set())
+        for f in forms:
+            words = normalise_name(f).split()
+            if len(words) >= 2:
+                longs.append((cl, words))
+    out = []
+    for cl in clusters:
+        words = normalise_name(cl.mentions[0].text).split()
+        if cl.kind != "name" or not 1 <= len(words) <= 3 or any(m.place_ctx or m.titled for m in cl.mentions):
+            out.append(cl)
+            continue
+        targets = []
+        for lc, lw in longs:
+            if lc is cl or len(lw) <= len(words):
+                continue
+            head = _head_index(lw)
+            for i in range(len(lw) - len(words) + 1):
+                if lw[i : i + len(words)] == words and i <= head < i + len(words):
+                    if lc not in targets:
+                        targets.append(lc)
+                    break
+        if not targets:
+            out.append(cl)
+            continue
+        _merge_into(cl, targets)
+    return out
+
+
+def cluster_mentions(cands: list[Candidate], text: str) -> list[Cluster]:
+    """One cluster per entity, in order of first mention."""
+    clusters = _group(cands)
+    clusters = _merge_surnames(clusters)
+    clusters = _merge_acronyms(clusters, text)
+    clusters = _merge_head_nouns(clusters)
+    for cl in clusters:
+        cl.mentions.sort(key=lambda m: m.start)
+    return sorted(clusters, key=lambda c: c.first)

@@ -1,0 +1,283 @@
+"""Mention candidates from a parsed Doc: spaCy's entities cleaned up (titles, articles and
+possessives trimmed, junk dropped), demonym compounds split, and capitalised names spaCy missed.
+
+Every candidate's ``text`` equals ``doc.text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from services.entities.gazetteer import gazetteer
+from services.entities.lexicon import (
+    LOCATIVE_PREPS,
+    LOWER_NAME_STARTS,
+    NOT_NAMES,
+    ORG_FOLLOWERS,
+    ORG_WORDS,
+    PLACE_NOUNS,
+    POPULATION_WORDS,
+    STRONG_TITLES,
+    TITLES,
+    TOPONYM_PREFIXES,
+)
+from services.entities.names import normalise_name
+
+KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"})
+_STRIP_POS = frozenset({"VERB", "ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "NUM",
+                        "SYM", "INTJ"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "announce", "claim", "insist", "warn", "accuse",
+                           "deny", "urge", "call", "write", "explain", "argue", "note", "ask", "reply"})
+
+
+@dataclass
+class Candidate:
+    """One mention of a name in the text, before merging."""
+
+    text: str
+    start: int
+    end: int
+    label: str  # spaCy's label, or ORG/PERSON/NORP for our own finds
+    tok_start: int
+    tok_end: int
+    source: str = "ner"  # ner | chunk | demonym
+    titled: bool = False  # a personal title stood before it
+    place_ctx: bool = False  # "the town of X", "in X", "X province"
+    org_ctx: bool = False  # "the X rebel group"
+    subject: bool = False  # grammatical subject or agent (capital-as-government)
+    population: bool = False  # "thousands of Syrians"
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def norm(self) -> str:
+        return normalise_name(self.text)
+
+
+def _is_title_token(tok: Token) -> bool:
+    return tok.lower_ in TITLES or tok.lower_.rstrip(".") in TITLES
+
+
+def _titled_before(doc: Doc, i: int) -> bool:
+    """A strong title in the (up to four) title words right before token i."""
+    j = i - 1
+    while j >= 0 and i - j <= 4:
+        low = doc[j].lower_
+        if low in STRONG_TITLES:
+            return True
+        if not (_is_title_token(doc[j]) or low in gazetteer().demonyms or low in gazetteer().country_names):
+            return False
+        j -= 1
+    return False
+
+
+def _clean(ent: Span) -> tuple[int, int, bool] | None:
+    """Token bounds of the name inside a spaCy entity, and whether a title was stripped."""
+    doc = ent.doc
+    s, e = ent.start, ent.end
+    titled = False
+    g = gazetteer()
+    while s < e:
+        tok = doc[s]
+        low = tok.lower_
+        if low in ("the", "a", "an") or tok.is_punct or tok.is_space:
+            s += 1
+        elif ent.label_ == "PERSON" and e - s > 1 and (
+            _is_title_token(tok) or low in g.demonyms or low in g.country_names or low in g.orgs
+            or (tok.pos_ in _STRIP_POS and low not in LOWER_NAME_STARTS)
+            or (tok.tag_ in ("VBG", "VBN", "VBD") or (tok.is_sent_start and low.endswith("ing")))
+        ):
+            titled = titled or low in STRONG_TITLES
+            s += 1
+        else:
+            break
+    while e > s and (doc[e - 1].lower_ in _POSSESSIVE or doc[e - 1].is_punct or doc[e - 1].is_space):
+        e -= 1
+    if s >= e:
+        return None
+    return s, e, titled or _titled_before(doc, s)
+
+
+def _junk(doc: Doc, s: int, e: int) -> bool:
+    toks = doc[s:e]
+    text = toks.text
+    if not _HAS_LETTER.search(text) or len(text) < 2:
+        return True
+    if not any(c.isupper() for c in text):
+        return True  # lower-case fragment
+    words = [t.lower_ for t in toks if not t.is_punct]
+    if all(w in TITLES for w in words):
+        return True  # a lone title
+    return len(words) == 1 and words[0] in NOT_NAMES
+
+
+def _place_context(doc: Doc, s: int, e: int) -> bool:
+    """The name stands where a place stands: "the town of X", "in X", "X province", "districts of X and Y"."""
+    before = doc[s - 1] if s > 0 else None
+    after = doc[e] if e < len(doc) else None
+    if after is not None and after.lemma_.lower() in PLACE_NOUNS and after.lower_ not in ("state", "base"):
+        return True
+    if before is not None:
+        if before.lower_ == "of" and s > 1 and doc[s - 2].lemma_.lower() in PLACE_NOUNS:
+            return True
+        if before.lower_ in LOCATIVE_PREPS and before.lower_ not in ("to", "at") and (
+            after is None or after.lower_ not in ("'s", "’s")
+        ):
+            return True
+        if before.lower_ == "the" and s > 2 and doc[s - 2].lower_ == "of" and doc[s - 3].lemma_.lower() in PLACE_NOUNS:
+            return True
+    root = doc[s:e].root
+    # Apposition to a place noun ("a district of the city, X") or conjunct of a place in context.
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in PLACE_NOUNS:
+        return True
+    if root.dep_ == "conj" and root.head.i < s:
+        head = root.head
+        left = head.left_edge.i
+        return _place_context(doc, left, head.i + 1) if left < s else False
+    return False
+
+
+def _org_context(doc: Doc, s: int, e: int) -> bool:
+    """ "the X rebel group", "the X movement"."""
+    j = e
+    while j < len(doc) and j - e < 3 and doc[j].pos_ in ("NOUN", "ADJ") and doc[j].is_lower:
+        if doc[j].lemma_.lower() in ORG_FOLLOWERS:
+            return True
+        j += 1
+    return False
+
+
+def _is_subject(tok: Token) -> bool:
+    """Subject, agent or object of a verb, or a possessor: how a capital stands for its government."""
+    t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    if t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "dative"):
+        return True
+    if t.dep_ == "pobj" and t.head.lower_ in ("by", "with", "against", "from"):
+        return True
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() not in PLACE_NOUNS | {
+        "street", "centre", "center", "mayor", "resident", "heart", "edge", "part", "people", "outskirt"
+    }:
+        return True
+    return t.dep_ == "compound" and t.head.lemma_.lower() in _SPEECH_VERBS
+
+
+def _population(doc: Doc, s: int, e: int) -> bool:
+    root = doc[s:e].root
+    if any(c.dep_ == "nummod" for c in root.children):
+        return True
+    prev = [doc[j].lower_ for j in range(max(0, s - 2), s)]
+    return any(w in POPULATION_WORDS for w in prev)
+
+
+def _candidate(doc: Doc, s: int, e: int, label: str, source: str, titled: bool = False) -> Candidate:
+    first, last = doc[s], doc[e - 1]
+    return Candidate(
+        text=doc.text[first.idx : last.idx + len(last.text)], start=first.idx, end=last.idx + len(last.text),
+        label=label, tok_start=s, tok_end=e, source=source, titled=titled,
+        place_ctx=_place_context(doc, s, e), org_ctx=_org_context(doc, s, e),
+        subject=_is_subject(doc[s:e].root), population=_population(doc, s, e),
+    )
+
+
+def _split_demonym_compound(doc: Doc, cand: Candidate) -> list[Candidate] | None:
+    """ "Russian-American" -> mentions "Russian" and "American" (each a country's demonym)."""
+    if "-" not in cand.text or " " in cand.text:
+        return None
+    parts = cand.text.split("-")
+    g = gazetteer()
+    if len(parts) < 2 or not all(normalise_name(p) in g.demonyms for p in parts):
+        return None
+    out = []
+    pos = cand.start
+    for p in parts:
+        out.append(Candidate(text=p, start=pos, end=pos + len(p), label="NORP", tok_start=cand.tok_start,
+                             tok_end=cand.tok_end, source="demonym"))
+        pos += len(p) + 1
+    return out
+
+
+def _propn_chunks(doc: Doc, covered: list[bool]) -> list[tuple[int, int]]:
+    """Runs of capitalised proper nouns spaCy left untagged ("Human Rights First", "Army of Islam")."""
+    chunks = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if covered[i] or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not covered[j]:
+            t = doc[j]
+            nxt = doc[j + 1] if j + 1 < n and not covered[j + 1] else None
+            name_word = t.pos_ == "PROPN" and (t.text[:1].isupper() or t.lower_ in LOWER_NAME_STARTS)
+            # Hyphens and "of" inside a name: "al-Zinki", "Army of Islam".
+            joiner = nxt is not None and nxt.pos_ == "PROPN" and (
+                t.text == "-" or (t.lower_ == "of" and nxt.text[:1].isupper()))
+            if not (name_word or joiner):
+                break
+            j += 1
+        # "al-X" before the run belongs to it.
+        if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in LOWER_NAME_STARTS and not covered[i - 2]:
+            i -= 2
+        chunks.append((i, j))
+        i = j
+    return chunks
+
+
+def _chunk_label(doc: Doc, s: int, e: int) -> str | None:
+    """Type of an untagged capitalised run, or None when it is not clearly a name."""
+    words = [t.lower_ for t in doc[s:e] if not t.is_punct]
+    if not words or (len(words) == 1 and (words[0] in NOT_NAMES or doc[s].is_sent_start)):
+        return None
+    if any(w.endswith("ing") for w in words):
+        return None  # headline-style capitalised phrases ("Army Advancing"), not names
+    if _org_context(doc, s, e) or any(w in ORG_WORDS for w in words[-1:]) or (
+        len(words) >= 2 and sum(w in ORG_WORDS for w in words) >= 1 and words[0] not in TOPONYM_PREFIXES
+    ):
+        return "ORG"
+    if words[0] in TOPONYM_PREFIXES or _place_context(doc, s, e):
+        return "GPE"
+    root = doc[s:e].root
+    if 2 <= len(words) <= 4 and (
+        _titled_before(doc, s)
+        or (root.dep_ in ("nsubj", "appos") and root.head.lemma_.lower() in _SPEECH_VERBS)
+    ):
+        return "PERSON"
+    return None
+
+
+def extract_candidates(doc: Doc) -> list[Candidate]:
+    """Cleaned mentions in text order."""
+    out: list[Candidate] = []
+    covered = [False] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ not in KEPT_LABELS:
+            for i in range(ent.start, ent.end):
+                covered[i] = ent.label_ not in ("PRODUCT", "WORK_OF_ART")
+            continue
+        bounds = _clean(ent)
+        for i in range(ent.start, ent.end):
+            covered[i] = True
+        if bounds is None or _junk(doc, bounds[0], bounds[1]):
+            continue
+        s, e, titled = bounds
+        cand = _candidate(doc, s, e, ent.label_, "ner", titled)
+        parts = _split_demonym_compound(doc, cand)
+        out.extend(parts if parts else [cand])
+    for s, e in _propn_chunks(doc, covered):
+        label = _chunk_label(doc, s, e)
+        if label is None or _junk(doc, s, e):
+            continue
+        # Trim possessives and punctuation at the edges, as for spaCy's entities.
+        while e > s and (doc[e - 1].lower_ in _POSSESSIVE or doc[e - 1].is_punct):
+            e -= 1
+        if e > s:
+            out.append(_candidate(doc, s, e, label, "chunk", _titled_before(doc, s)))
+    out.sort(key=lambda c: (c.start, -c.end))
+    return out

@@ -1,0 +1,80 @@
+"""Type of each entity cluster: gazetteer facts first, then votes from spaCy's labels and context.
+
+spaCy's small model often calls towns PERSON or NORP and surnames ORG or GPE; a country,
+capital, province, city or known organisation in the gazetteer, a title before a name, a
+merged full name, or a place/organisation context ("the town of X", "the X rebel group")
+outweigh its label.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import cast
+
+from schemas.models import EntityType
+from services.entities.aliases import Cluster
+from services.entities.gazetteer import gazetteer
+from services.entities.lexicon import ORG_WORDS, TOPONYM_PREFIXES
+from services.entities.names import normalise_name
+
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+
+
+def _place_subtype(labels: Counter[str]) -> EntityType:
+    if labels["LOC"] > labels["GPE"] and labels["LOC"] >= labels["FAC"]:
+        return "LOC"
+    if labels["FAC"] > labels["GPE"]:
+        return "FAC"
+    return "GPE"
+
+
+def cluster_type(cl: Cluster) -> EntityType:
+    """PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, LAW or OTHER for one cluster."""
+    if cl.kind in ("country", "city"):
+        return "GPE"
+    if cl.kind == "org" and cl.org is not None:
+        return cast(EntityType, cl.org.kind)
+    if cl.kind == "people":
+        return "NORP"
+    g = gazetteer()
+    labels = Counter(cl.labels())
+    words = cl.key.split(":", 1)[1].split()
+    forms = [normalise_name(m.text).split() for m in cl.mentions]
+    last_words = {f[-1] for f in forms if f}
+    titled = any(m.titled for m in cl.mentions)
+    place_ctx = sum(m.place_ctx for m in cl.mentions)
+    org_ctx = any(m.org_ctx for m in cl.mentions)
+    org_word = bool(last_words & ORG_WORDS)
+
+    votes: Counter[str] = Counter()
+    votes["PERSON"] = labels["PERSON"] + (3 if titled else 0) + (2 if cl.surname_merged else 0)
+    votes["PLACE"] = labels["GPE"] + labels["LOC"] + labels["FAC"] + 3 * place_ctx
+    votes["ORG"] = labels["ORG"] + (3 if org_ctx else 0) + (2 if org_word else 0) + (2 if cl.long_forms else 0)
+    votes["NORP"] = labels["NORP"]
+    votes["EVENT"] = labels["EVENT"]
+    votes["LAW"] = labels["LAW"]
+
+    key = " ".join(words)
+    pop = max((g.cities.get(" ".join(f), 0) for f in forms), default=0)
+    province = key in g.provinces or any(" ".join(f) in g.provinces for f in forms)
+    known_place = (pop > 0 or province) and not titled and not cl.surname_merged and not org_word and not org_ctx
+    if known_place:
+        # NORP/ORG on a known place name is one of spaCy sm's usual mistakes.
+        votes["PLACE"] += 2 + votes["NORP"]
+        votes["NORP"] = 0
+        if pop >= 100_000 or province:
+            votes["PLACE"] += votes["ORG"] + 1
+            votes["ORG"] = 0
+    if words and words[0] in TOPONYM_PREFIXES and not titled:
+        votes["PLACE"] += 2
+
+    best, _ = max(votes.items(), key=lambda kv: (kv[1], kv[0] == "PERSON", kv[0] == "PLACE"))
+    if votes[best] <= 0:
+        best = labels.most_common(1)[0][0] if labels else "OTHER"
+        if best in PLACE_TYPES:
+            best = "PLACE"
+    if best == "PLACE":
+        return _place_subtype(labels)
+    if best in ("PERSON", "ORG", "NORP", "EVENT", "LAW"):
+        return cast(EntityType, best)
+    return "OTHER"
