@@ -107,7 +107,8 @@ def _pattern_kind(u: Unit) -> str | None:
     if u.words <= 12 and patterns.BYLINE.match(text) and not u.text.endswith((".", "?", "!")):
         return "byline"
     if u.words <= 15 and patterns.CREDIT_LINE.match(text):
-        return "credit"
+        # "© 2025 Outlet. All rights reserved." is the page's legal footer, not a photo credit.
+        return "footer" if patterns.FOOTER.search(text) and not patterns.CREDIT_TOKEN.search(text) else "credit"
     if u.words <= 10 and patterns.CREDIT_TOKEN.search(text) and not _body_like(u):
         return "credit"
     if patterns.PROMO_LEAD.match(text) or (u.words <= 10 and patterns.PROMO_QUESTION.match(text)):
@@ -119,6 +120,14 @@ def _pattern_kind(u: Unit) -> str | None:
     if u.words <= 60 and patterns.credit_suffix(text):
         return "caption"
     return None
+
+
+def _mark_menu_echoes(units: list[Unit]) -> None:
+    """A short line repeating the words of a menu line ("Skip next section X" then "X") is menu too."""
+    menu = [u.key for u in units if u.kind == "navigation" and u.words >= 3]
+    for u in units:
+        if u.open and u.key and u.words <= 6 and not u.terminated and any(u.key in m for m in menu):
+            u.kind = "navigation"
 
 
 def _mark_duplicates(units: list[Unit]) -> None:
@@ -302,6 +311,7 @@ def classify(lines: Iterable[tuple[str, bool]], stops: frozenset[str], title: st
     for u in units:
         _features(u, stops)
         u.kind = _pattern_kind(u)
+    _mark_menu_echoes(units)
     _mark_duplicates(units)
     _mark_pull_quotes(units)
     _mark_credit_captions(units)

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import logging
 import re
+from configparser import ConfigParser
 from dataclasses import dataclass
+from functools import lru_cache
 
 import trafilatura
+from trafilatura.settings import use_config
 
 from services.common.errors import Rejected
 
@@ -51,13 +54,21 @@ def _clean(value: object) -> str | None:
     return value or None
 
 
+@lru_cache(maxsize=1)
+def _config() -> ConfigParser:
+    cfg = use_config()
+    cfg.set("DEFAULT", "max_tree_size", str(_MAX_TREE_SIZE))
+    cfg.set("DEFAULT", "extraction_timeout", "0")  # no SIGALRM: agents may run off the main thread
+    cfg.set("DEFAULT", "extensive_date_search", "off")  # only dates the page states as its own
+    return cfg
+
+
 def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     """The page's main text (paragraphs on separate lines) and metadata; Rejected when no text at all."""
     try:
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-            include_images=False, favor_recall=True, max_tree_size=_MAX_TREE_SIZE,
-            date_extraction_params={"extensive_search": False, "original_date": True},
+            include_images=False, favor_recall=True, config=_config(),
         )
     except Exception as exc:  # the library can fail in many ways on hostile markup
         log.warning("trafilatura failed, falling back to baseline: %s", exc)
