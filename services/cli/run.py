@@ -41,6 +41,10 @@ async def _collect(settings: Settings, items: list[tuple[bytes, bytes]], fleet: 
     expected = {key.decode() for _, key in items}
     finished: set[str] = set()
     seen: list[Received] = []
+    # An article is finished when its articles.done arrived and every event it lists too
+    # (they travel on other partitions, so they may be read after it).
+    waiting_events: dict[str, set[str]] = {}
+    events_seen: set[str] = set()
     started = asyncio.Event()
     progress = Progress(TextColumn("[bold]articles"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=console, disable=quiet, transient=True)
@@ -52,10 +56,16 @@ async def _collect(settings: Settings, items: list[tuple[bytes, bytes]], fleet: 
             if article_id not in expected and r.key not in expected:
                 continue  # another producer's article on a shared broker
             seen.append(r)
-            if r.topic == config.ARTICLE_DONE and article_id in expected:
-                finished.add(article_id)
+            if r.topic == config.EVENTS and isinstance(value, dict):
+                events_seen.add(str(value.get("event_id")))
+            elif r.topic == config.ARTICLE_DONE and article_id in expected and isinstance(value, dict):
+                waiting_events[article_id] = set(value.get("event_ids") or [])
             elif r.topic == config.DEADLETTER:
                 finished.add(r.key if r.key in expected else str(article_id))
+            for done_id, wanted in list(waiting_events.items()):
+                if wanted <= events_seen:
+                    finished.add(done_id)
+                    del waiting_events[done_id]
             progress.update(task, completed=len(finished & expected))
             if expected <= finished:
                 return
