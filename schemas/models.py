@@ -229,6 +229,10 @@ class ArticleStances(Message):
     published_at: str | None = None
     language: str
     quotes: list[Quote] = Field(default_factory=list)
+    reported_speech: list[Quote] = Field(
+        default_factory=list,
+        description="reported (indirect) speech, direct=false: 'X said (that) ...', 'according to X'",
+    )
     stances: list[Stance] = Field(default_factory=list)
     tone: list[EntityTone] = Field(default_factory=list)
     skipped: SkipReason | None = None

@@ -1,0 +1,278 @@
+"""Who a token stands for: canonical entities, non-entity actors, pronouns resolved in discourse.
+
+Built once per article over the rebuilt Doc. Holders, targets and speakers
+all go through ``Actors.refs`` so that conjunctions ("Russia and China"),
+lists ("members ..., including Britain and France"), appositions ("Russia's
+envoy, Vitaly Churkin"), relative pronouns ("France, which ...") and
+pronouns ("he said") are handled the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from schemas.models import Entity, EntityRef
+from services.entities.resolve import EntityResolver
+from services.stances.lexicon import lexicon
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_LEADING_DROP = {"the", "a", "an", "any", "all", "some", "this", "that", "these", "those", "both", "its",
+                 "their", "his", "her", "our", "my", "your", "such", "each", "every", "another", "other"}
+_NP_LEFT_DEPS = {"det", "poss", "compound", "amod", "nmod", "nummod", "case", "quantmod", "punct", "npadvmod",
+                 "advmod", "predet"}
+_PERSON_PRON = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+_THING_PRON = {"it", "its", "itself"}
+_PLURAL_PRON = {"they", "them", "their", "theirs", "themselves"}
+_RELATIVE = {"which", "who", "that", "whom", "whose"}
+_PLACE_TYPES = {"GPE", "LOC", "FAC"}
+# Entity types that can hold a stance or speak.
+ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+SUBJECT_WINDOW = 8  # sentences searched back for a pronoun's antecedent
+
+
+@dataclass(frozen=True)
+class Record:
+    """An actor seen in the text: position, reference, whether it was a grammatical subject."""
+
+    i: int
+    ref: EntityRef
+    subject: bool
+    sent: int
+
+
+class Actors:
+    """Entity look-ups and discourse memory for one article."""
+
+    def __init__(self, doc: Doc, entities: list[Entity], quoted: list[tuple[int, int]] | None = None) -> None:
+        self.doc = doc
+        self.resolver = EntityResolver(entities)
+        self.lex = lexicon()
+        self._sent_of = [0] * len(doc)
+        for n, s in enumerate(doc.sents):
+            for t in s:
+                self._sent_of[t.i] = n
+        self._quoted = sorted(quoted or [])
+        self.records: list[Record] = []
+        self._build_memory()
+
+    # ----- entities -------------------------------------------------------------------------
+
+    def in_quote(self, tok: Token) -> bool:
+        k = bisect.bisect_right(self._quoted, (tok.idx, 10**9)) - 1
+        return k >= 0 and self._quoted[k][0] <= tok.idx < self._quoted[k][1]
+
+    def sent_index(self, tok: Token) -> int:
+        return self._sent_of[tok.i]
+
+    def entity(self, tok: Token) -> EntityRef | None:
+        """The canonical entity of the mention covering ``tok``; demonyms map to their country."""
+        ref = self.resolver.at(tok)
+        if ref is None and tok.ent_type_ == "NORP":
+            ref = self.resolver.for_text(tok.text)
+        if ref is not None and ref.type == "NORP":
+            country = self.country_of(tok.text) or self.country_of(ref.name)
+            if country is not None:
+                return country
+        return ref
+
+    def country_of(self, word: str) -> EntityRef | None:
+        """A demonym ("French", "Russian-drafted" -> "French") as its country entity, else None."""
+        w = word.lower().split("-")[0].strip()
+        ref = self.resolver.for_text(w)
+        if ref is not None and ref.type in _PLACE_TYPES:
+            return ref
+        name = self.lex.demonyms.get(w)
+        if name is None:
+            return None
+        ref = self.resolver.for_text(name)
+        return ref if ref is not None else EntityRef(name=name, entity_id=None, type="GPE")
+
+    def np_name(self, head: Token, with_of: bool = False) -> str:
+        """The noun phrase headed by ``head`` as display text: modifiers kept, clauses and leading determiners dropped."""
+        left = head.i
+        for child in head.lefts:
+            if child.dep_ in _NP_LEFT_DEPS:
+                left = min(left, child.left_edge.i)
+        right = head.i
+        if with_of:
+            for child in head.rights:
+                if child.dep_ == "prep" and child.lower_ in ("of", "from") and child.right_edge.i - head.i <= 8:
+                    right = child.right_edge.i
+                    break
+        toks = [t for t in self.doc[left: right + 1]]
+        while toks and (toks[0].lower_ in _LEADING_DROP or toks[0].is_punct):
+            toks = toks[1:]
+        while toks and toks[-1].is_punct:
+            toks = toks[:-1]
+        if not toks:
+            return head.text
+        return self.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+
+    # ----- discourse memory -------------------------------------------------------------------
+
+    def _build_memory(self) -> None:
+        for tok in self.doc:
+            if self.in_quote(tok) or tok.pos_ == "PRON":
+                continue
+            ref = self.entity(tok)
+            if ref is None or ref.type not in ACTOR_TYPES:
+                # Non-entity subjects still count for "it"/"the group" ("The monitor said ... It also said").
+                if tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.actor_nouns:
+                    name = self.np_name(tok)
+                    self.records.append(Record(tok.i, EntityRef(name=name), True, self._sent_of[tok.i]))
+                continue
+            # One record per mention: use the mention's last token (its syntactic head in English).
+            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if nxt is not None and self.resolver.at(nxt) == self.resolver.at(tok) and nxt.ent_iob_ == "I":
+                continue
+            subject = self._is_subject(tok)
+            self.records.append(Record(tok.i, ref, subject, self._sent_of[tok.i]))
+
+    def _is_subject(self, tok: Token) -> bool:
+        head = tok
+        for _ in range(3):
+            if head.dep_ in SUBJECT_DEPS:
+                return True
+            if head.dep_ in ("appos", "compound", "flat") or (head.dep_ == "conj" and head.head.dep_ in SUBJECT_DEPS):
+                head = head.head
+                continue
+            break
+        # "said Lavrov" inverted, or "according to X" count as subjects of speech.
+        return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according"
+
+    def add_speaker(self, i: int, ref: EntityRef) -> None:
+        """Remember a resolved speaker (a pronoun's referent) as a subject at position i."""
+        rec = Record(i, ref, True, self._sent_of[min(i, len(self._sent_of) - 1)])
+        pos = bisect.bisect_left([r.i for r in self.records], i)
+        self.records.insert(pos, rec)
+
+    def antecedent(self, pron: Token) -> EntityRef | None:
+        """The referent of a personal pronoun: the latest fitting subject before it, else the latest fitting name."""
+        low = pron.lower_
+        if low in ("i", "we", "me", "us", "our", "my"):
+            return None
+        person = low in _PERSON_PRON
+        thing = low in _THING_PRON
+        if not (person or thing or low in _PLURAL_PRON):
+            return None
+        if pron.dep_ == "poss":
+            own = self._clause_subject(pron)
+            if own is not None:
+                return own
+        sent = self._sent_of[pron.i]
+
+        def fits(r: Record) -> bool:
+            if person:
+                return r.ref.type == "PERSON"
+            if thing:
+                return r.ref.type in ("ORG", "GPE", "NORP") or (r.ref.type is None and not _plural(r.ref.name))
+            return r.ref.type != "PERSON"
+
+        before = [r for r in self.records if r.i < pron.i and sent - r.sent <= SUBJECT_WINDOW]
+        for r in reversed(before):
+            if r.subject and fits(r):
+                return r.ref
+        if person:
+            for r in reversed(before):
+                if fits(r):
+                    return r.ref
+        return None
+
+    def _clause_subject(self, pron: Token) -> EntityRef | None:
+        """For "its veto"/"his veto": the subject of the clause the possessive sits in, if it fits."""
+        low = pron.lower_
+        verb = pron.head
+        for _ in range(6):
+            subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i != pron.i and c.pos_ != "PRON"]
+            if subj:
+                refs = self.refs(subj[0], resolve_pronouns=False)
+                for r in refs:
+                    if (low in _PERSON_PRON) == (r.type == "PERSON"):
+                        return r
+                return None
+            if verb.head == verb:
+                break
+            verb = verb.head
+        return None
+
+    def speaker_org(self, before: int) -> EntityRef | None:
+        """The latest organisation (or non-person actor) that was a subject before token ``before``."""
+        sent = self._sent_of[min(before, len(self._sent_of) - 1)]
+        for r in reversed(self.records):
+            if r.i < before and r.subject and r.ref.type in ("ORG",) and sent - r.sent <= SUBJECT_WINDOW:
+                return r.ref
+        return None
+
+    def speaker_person(self, before: int) -> EntityRef | None:
+        sent = self._sent_of[min(before, len(self._sent_of) - 1)]
+        for r in reversed(self.records):
+            if r.i < before and r.subject and r.ref.type == "PERSON" and sent - r.sent <= SUBJECT_WINDOW:
+                return r.ref
+        return None
+
+    # ----- references ----------------------------------------------------------------------
+
+    def refs(self, head: Token, resolve_pronouns: bool = True, actors_only: bool = True) -> list[EntityRef]:
+        """Everything ``head`` (and its conjuncts) refers to, as EntityRefs; empty when not an actor."""
+        out: list[EntityRef] = []
+        for tok in [head, *head.conjuncts]:
+            for ref in self._ref_one(tok, resolve_pronouns, actors_only):
+                if ref not in out:
+                    out.append(ref)
+        return out
+
+    def _ref_one(self, tok: Token, resolve_pronouns: bool, actors_only: bool) -> list[EntityRef]:
+        low = tok.lower_
+        if low in _RELATIVE and tok.tag_ in ("WDT", "WP", "WP$") and tok.head.dep_ == "relcl":
+            return self.refs(tok.head.head, resolve_pronouns, actors_only)
+        if tok.pos_ == "PRON":
+            if not resolve_pronouns:
+                return []
+            ref = self.antecedent(tok)
+            return [ref] if ref is not None else []
+        # "members ..., including Britain, France and the United States"
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in ("including", "like", "notably"):
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return self.refs(objs[0], resolve_pronouns, actors_only)
+        ref = self.entity(tok)
+        if ref is not None and (not actors_only or ref.type in ACTOR_TYPES):
+            return [ref]
+        # "Russia's ambassador, Vitaly Churkin" -> Churkin
+        for child in tok.rights:
+            if child.dep_ == "appos":
+                aref = self.entity(child)
+                if aref is not None and aref.type in ACTOR_TYPES:
+                    return [aref]
+        if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lex.actor_nouns:
+            return [self._generic(tok)]
+        if not actors_only and tok.pos_ in ("NOUN", "PROPN"):
+            return [EntityRef(name=self.np_name(tok))]
+        return []
+
+    def _generic(self, tok: Token) -> EntityRef:
+        """A non-entity actor ("the group", "Syrian rebels", "Officials from two rebel groups")."""
+        dets = {c.lower_ for c in tok.lefts if c.dep_ == "det"}
+        mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        lemma = tok.lemma_.lower()
+        # A bare "the group said" points back at the last organisation that spoke.
+        if dets & {"the", "this"} and not mods and lemma in self.lex.org_anaphors:
+            org = self.speaker_org(tok.i)
+            if org is not None:
+                return org
+        if dets & {"the", "this"} and not mods and lemma in self.lex.person_anaphors:
+            person = self.speaker_person(tok.i)
+            if person is not None:
+                return person
+        has_of = any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in tok.rights)
+        name = self.np_name(tok, with_of=has_of and tok.tag_ == "NNS")
+        return EntityRef(name=name)
+
+
+def _plural(name: str) -> bool:
+    last = name.split()[-1].lower() if name.split() else ""
+    return last.endswith("s") and not last.endswith("ss")

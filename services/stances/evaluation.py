@@ -1,0 +1,101 @@
+"""Evaluative stances: what a speaker says about the subject of a quoted or reported clause.
+
+"The draft is a provocative step" (Lavrov) -> Lavrov opposes the draft. The
+target must be the grammatical subject of an evaluated clause; the polarity
+needs our evaluation lexicon (news idiom that VADER misreads: "alibi",
+"unacceptable") or a copular judgement, with VADER's tone as the other vote.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from schemas.models import EntityRef
+from services.stances.triples import Context, Triple, _targets
+
+_THRESHOLD = 0.35
+_LEX_WEIGHT = 0.6
+
+
+@lru_cache(maxsize=1)
+def vader() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+def tone_of(text: str) -> float:
+    return float(vader().polarity_scores(text)["compound"])
+
+
+def _lexicon_score(ctx: Context, toks: list[Token], text: str) -> tuple[int, int]:
+    lex = ctx.lex
+    neg = sum(1 for t in toks if t.lemma_.lower() in lex.negative_evaluation or t.lower_ in lex.negative_evaluation)
+    pos = sum(1 for t in toks if t.lemma_.lower() in lex.positive_evaluation or t.lower_ in lex.positive_evaluation)
+    low = text.lower()
+    neg += sum(1 for w in lex.negative_evaluation if " " in w and w in low)
+    pos += sum(1 for w in lex.positive_evaluation if " " in w and w in low)
+    # Negated predicates ("is not acceptable") turn the judgement round.
+    if any(t.dep_ == "neg" for t in toks):
+        neg, pos = pos, neg
+    return neg, pos
+
+
+def _subject_targets(ctx: Context, subj: Token) -> list[EntityRef]:
+    if subj.pos_ == "PRON":
+        return []
+    targets = _targets(ctx, subj, allow_places=False)
+    if targets:
+        return targets
+    # "Churkin's claim", "the Russian and Chinese action": the actors behind a non-actor noun.
+    mods = [c for c in subj.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    mods += [cc for c in mods for cc in c.conjuncts]
+    out: list[EntityRef] = []
+    for m in mods:
+        ref = ctx.actors.entity(m)
+        if ref is not None and ref.type in ("PERSON", "ORG", "GPE", "NORP") and ref not in out:
+            out.append(ref)
+    if out:
+        return out
+    if subj.lemma_.lower() in ctx.lex.proposal_nouns and subj.tag_ == "NNS":
+        return [EntityRef(name=ctx.actors.np_name(subj))]
+    return []
+
+
+def evaluate_region(ctx: Context, speaker: EntityRef | None, start: int, end: int) -> list[Triple]:
+    """Stances of ``speaker`` toward the subjects of the clauses in doc.text[start:end]."""
+    if speaker is None:
+        return []
+    doc: Doc = ctx.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    out: list[Triple] = []
+    for v in span:
+        if v.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and start <= c.idx < end), None)
+        if subj is None:
+            continue
+        targets = [t for t in _subject_targets(ctx, subj) if t != speaker]
+        if not targets:
+            continue
+        sub = set(subj.subtree)
+        pred = [t for t in v.subtree if t not in sub and start <= t.idx < end]
+        if not pred:
+            continue
+        text = doc.text[pred[0].idx: pred[-1].idx + len(pred[-1].text)]
+        neg, pos = _lexicon_score(ctx, pred, text)
+        copular = v.lemma_ == "be"
+        if not (neg or pos or copular):
+            continue
+        score = tone_of(text) + _LEX_WEIGHT * (pos - neg)
+        if score <= -_THRESHOLD and (neg > pos or copular):
+            polarity = "oppose"
+        elif score >= _THRESHOLD and (pos > neg or copular):
+            polarity = "support"
+        else:
+            continue
+        out.append(Triple([speaker], targets, polarity, v.text, v.sent, 0.5, "evaluation"))
+    return out

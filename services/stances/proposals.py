@@ -1,0 +1,118 @@
+"""Name the proposals an article's actors act on ("resolution", "draft resolution"), consistently.
+
+The first mention of a proposal fixes its name: the head noun with the common
+nouns compounded before it ("ceasefire resolution"), proper-noun modifiers
+dropped ("UN Security Council resolution" -> "resolution"). Later mentions
+with the same head, and definite anaphors ("the text", "the measure", "that
+move"), take that name. A mention marked as a different proposal ("a rival
+resolution", "Russia's draft") gets a name of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from services.stances.lexicon import lexicon
+
+_DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your"}
+_PRON_POSS = {"its", "their", "his", "her", "our", "my", "your"}
+
+
+def is_proposal(tok: Token) -> bool:
+    lex = lexicon()
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS"):
+        return False  # plural "resolutions" are past acts counted, not the proposal at hand
+    if lemma in lex.proposal_nouns or lemma in lex.proposal_anaphors or tok.lower_ in lex.proposal_nouns:
+        return True
+    # "cease fire" / "cease-fire" compounds headed by "fire"
+    return lemma == "fire" and any(c.lower_ == "cease" for c in tok.lefts)
+
+
+def _noun_compounds(head: Token) -> list[Token]:
+    """Common-noun compounds right before the head ("draft", "cease fire"), nearest last."""
+    out: list[Token] = []
+    i = head.i - 1
+    while i >= head.sent.start:
+        t = head.doc[i]
+        if t.head == head or t.head in out or (t.dep_ == "compound" and t.head.i <= head.i):
+            if t.dep_ == "compound" and t.pos_ == "NOUN":
+                out.insert(0, t)
+                i -= 1
+                continue
+            if t.text in ("-",) and out:
+                i -= 1
+                continue
+        break
+    return out
+
+
+@dataclass
+class Proposals:
+    """The proposals named so far in one article."""
+
+    names: list[str] = field(default_factory=list)
+    by_head: dict[str, str] = field(default_factory=dict)
+    last: str | None = None
+
+    def name(self, head: Token) -> str | None:
+        """The canonical name for the proposal headed by ``head`` (None when it is not one)."""
+        lex = lexicon()
+        if not is_proposal(head):
+            return None
+        lemma = head.lemma_.lower()
+        if lemma == "fire":
+            lemma = "cease fire"
+        kids = list(head.lefts)
+        words = {k.lower_ for k in kids}
+        det = next((k.lower_ for k in kids if k.dep_ in ("det", "poss")), None)
+        contrast = [k for k in kids if k.dep_ in ("amod", "compound") and k.lower_ in lex.proposal_contrast]
+        poss = next((k for k in kids if k.dep_ == "poss" and k.lower_ not in _PRON_POSS), None)
+        if contrast or poss is not None:
+            if poss is not None:
+                own = poss.doc[poss.left_edge.i: poss.i + 1].text
+                sep = "" if own.endswith(("'s", "’s", "'", "’")) else "'s"
+                if any(t.dep_ == "case" for t in poss.children):
+                    own = poss.doc[poss.left_edge.i: poss.i + 2].text
+                    sep = ""
+                label = f"{own}{sep} {head.text.lower()}"
+            else:
+                mods = [k for k in kids if k.dep_ in ("amod", "compound") and k.lower_ not in ("own",)]
+                label = " ".join([*(m.text for m in mods), head.text.lower()])
+            self._add(label, None)
+            return label
+        if lemma in lex.proposal_anaphors and (det in _DEFINITE or "own" in words) and self.last is not None:
+            if lemma in self.by_head:
+                self.last = self.by_head[lemma]
+            return self.last
+        if lemma not in lex.proposal_nouns and lemma != "cease fire":
+            return None  # "move", "document": only ever anaphors
+        if lemma in self.by_head:
+            self.last = self.by_head[lemma]
+            return self.last
+        label = " ".join([*(t.text.lower() for t in _noun_compounds(head)), head.text.lower()])
+        self._add(label, lemma)
+        return label
+
+
+    def _add(self, label: str, lemma: str | None) -> None:
+        if label not in self.names:
+            self.names.append(label)
+        if lemma is not None:
+            self.by_head.setdefault(lemma, label)
+        self.last = label
+
+
+def name_proposals(doc_tokens: list[Token]) -> tuple[dict[int, str], list[tuple[int, str]]]:
+    """Proposal name of every proposal head token, and (token index, name) in order, for look-back."""
+    props = Proposals()
+    names: dict[int, str] = {}
+    order: list[tuple[int, str]] = []
+    for tok in doc_tokens:
+        label = props.name(tok)
+        if label is not None:
+            names[tok.i] = label
+            order.append((tok.i, label))
+    return names, order

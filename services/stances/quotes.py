@@ -1,0 +1,169 @@
+"""Direct quotes and who said them.
+
+The speaker of a quote is read from the speech verb in its frame (the words of
+its sentence outside any quote, plus a short "..., he said." sentence right
+after it or an "X said:" sentence right before it). Pronouns and "the group"
+resolve through the discourse memory of ``Actors``. A quote with no frame of
+its own continues the previous quote's speaker when it follows on in the
+same or the next paragraph, and a pull quote takes the name on its "- Name"
+line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from schemas.models import EntityRef, Quote
+from schemas.models import Span as TextSpan
+from services.stances.actors import SUBJECT_DEPS, Actors
+from services.stances.lexicon import lexicon
+from services.stances.quotemarks import QuoteSpan
+
+_SHORT_FRAME = 14  # tokens: a sentence this short after a quote may be just its attribution
+_PULL_LINE = re.compile(r"\s*[-–—]\s*([^\n,]+)")
+
+
+@dataclass
+class Attributed:
+    span: QuoteSpan
+    speaker: EntityRef | None
+    cue: Token | None
+    sents: list[Span]
+
+
+def evidence_of(doc: Doc, sents: list[Span]) -> TextSpan:
+    start, end = sents[0].start_char, sents[-1].end_char
+    text = doc.text[start:end].rstrip()
+    return TextSpan(text=text, start=start, end=start + len(text))
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, looking through conjunction, xcomp and participle clauses."""
+    v = verb
+    for _ in range(4):
+        subj = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
+        if subj:
+            return subj[0]
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head != v:
+            v = v.head
+            continue
+        break
+    return None
+
+
+def _frame_sents(doc: Doc, span: QuoteSpan) -> list[Span]:
+    close = span.close_mark if span.close_mark is not None else span.end
+    sents = [s for s in doc.sents if s.end_char > span.open_mark and s.start_char <= close]
+    if not sents:
+        return []
+    first, last = sents[0], sents[-1]
+    # "'...,' he said." split off as its own short sentence.
+    if last.end < len(doc):
+        nxt = doc[last.end].sent
+        gap = doc.text[close + 1: nxt.start_char]
+        if len(nxt) <= _SHORT_FRAME and gap.strip() == "" and "\n" not in gap:
+            sents.append(nxt)
+    # "X said:" just before the quote.
+    if first.start > 0 and first.start_char >= span.open_mark - 1:
+        prev = doc[first.start - 1].sent
+        if doc.text[prev.start_char: prev.end_char].rstrip().endswith(":"):
+            sents.insert(0, prev)
+    return sents
+
+
+def _speech_verbs(sents: list[Span], span: QuoteSpan, actors: Actors) -> list[Token]:
+    lex = lexicon()
+    out = []
+    for s in sents:
+        for t in s:
+            if actors.in_quote(t) or t.pos_ not in ("VERB", "AUX"):
+                continue
+            if t.lemma_.lower() in lex.speech_verbs:
+                out.append(t)
+    close = span.close_mark if span.close_mark is not None else span.end
+
+    def distance(t: Token) -> int:
+        return span.open_mark - t.idx if t.idx < span.open_mark else t.idx - close
+
+    return sorted(out, key=distance)
+
+
+def _according_to(sents: list[Span], actors: Actors) -> Token | None:
+    for s in sents:
+        for t in s:
+            if t.lower_ == "according" and not actors.in_quote(t):
+                to = next((c for c in t.children if c.lower_ == "to"), None)
+                obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+                if obj is not None:
+                    return obj
+    return None
+
+
+def speaker_from_subject(subj: Token, actors: Actors) -> EntityRef | None:
+    if subj.pos_ == "PRON":
+        ref = actors.antecedent(subj)
+        if ref is not None:
+            actors.add_speaker(subj.i, ref)
+        return ref
+    refs = actors.refs(subj)
+    if refs:
+        return refs[0]
+    return actors.refs(subj, actors_only=False)[0] if subj.pos_ in ("NOUN", "PROPN") else None
+
+
+def _pull_quote_name(doc: Doc, span: QuoteSpan, actors: Actors) -> EntityRef | None:
+    """A pull quote followed by a "- Name, title" line."""
+    close = span.close_mark if span.close_mark is not None else span.end
+    rest = doc.text[close + 1: close + 200]
+    if not rest.startswith("\n") and not rest.strip().startswith(("-", "–", "—")):
+        return None
+    m = _PULL_LINE.match(rest.lstrip("\n"))
+    if m is None:
+        return None
+    return actors.resolver.for_text(m.group(1).strip())
+
+
+def attribute(doc: Doc, spans: list[QuoteSpan], actors: Actors) -> list[Attributed]:
+    """Speaker, cue and evidence sentences of every quote span, in text order."""
+    out: list[Attributed] = []
+    for span in spans:
+        sents = _frame_sents(doc, span)
+        if not sents:
+            continue
+        speaker: EntityRef | None = None
+        cue: Token | None = None
+        for verb in _speech_verbs(sents, span, actors):
+            subj = subject_of(verb)
+            if subj is None:
+                continue
+            speaker = speaker_from_subject(subj, actors)
+            if speaker is not None:
+                cue = verb
+                break
+        if speaker is None:
+            obj = _according_to(sents, actors)
+            if obj is not None:
+                refs = actors.refs(obj) or actors.refs(obj, actors_only=False)
+                speaker = refs[0] if refs else None
+        if speaker is None and out:
+            prev = out[-1]
+            gap = doc.text[(prev.span.close_mark or prev.span.end) + 1: span.open_mark]
+            same_paragraph = "\n" not in gap
+            if span.continues or same_paragraph or (gap.count("\n\n") <= 1 and len(gap.strip()) == 0):
+                speaker, cue = prev.speaker, prev.cue
+        if speaker is None:
+            speaker = _pull_quote_name(doc, span, actors)
+        out.append(Attributed(span, speaker, cue, sents))
+    return out
+
+
+def to_quotes(doc: Doc, attributed: list[Attributed]) -> list[Quote]:
+    out = []
+    for a in attributed:
+        text = doc.text[a.span.start: a.span.end]
+        out.append(Quote(speaker=a.speaker, text=text, start=a.span.start, end=a.span.end, direct=True,
+                         cue=a.cue.text if a.cue is not None else None, evidence=evidence_of(doc, a.sents)))
+    return out

@@ -1,0 +1,91 @@
+"""Reported (indirect) speech: "X said (that) ...", "X told Y that ...", "according to X", "X accused Y of ...".
+
+The quote text is the reported clause itself (without "that"); clauses that
+are mostly a direct quote are left to the direct-quote finder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from schemas.models import EntityRef, Quote
+from services.stances.actors import Actors
+from services.stances.lexicon import lexicon
+from services.stances.quotes import evidence_of, speaker_from_subject, subject_of
+
+_MIN_TOKENS = 3
+
+
+@dataclass
+class Reported:
+    speaker: EntityRef | None
+    cue: Token
+    clause: Span  # the reported clause
+    sent: Span
+
+
+def _trim(doc: Doc, start: int, end: int) -> Span | None:
+    """Tokens [start, end) without a leading "that"/comma and trailing punctuation."""
+    while start < end and (doc[start].lower_ in ("that", ",", ":", "-", "—") or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end - start >= _MIN_TOKENS else None
+
+
+def _quoted_share(span: Span, actors: Actors) -> float:
+    inside = sum(1 for t in span if actors.in_quote(t))
+    return inside / max(1, len(span))
+
+
+def find_reported(doc: Doc, actors: Actors) -> list[Reported]:
+    lex = lexicon()
+    out: list[Reported] = []
+    for tok in doc:
+        if actors.in_quote(tok):
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in lex.reported_verbs:
+            comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+            if comp is None:
+                continue
+            clause = _trim(doc, comp.left_edge.i, comp.right_edge.i + 1)
+            subj = subject_of(tok)
+            if clause is None or subj is None or _quoted_share(clause, actors) > 0.5:
+                continue
+            out.append(Reported(speaker_from_subject(subj, actors), tok, clause, tok.sent))
+        elif lemma in ("accuse", "charge") and tok.pos_ == "VERB":
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            subj = subject_of(tok)
+            if obj is None or of is None or subj is None:
+                continue
+            clause = _trim(doc, obj.left_edge.i, of.right_edge.i + 1)
+            if clause is not None and _quoted_share(clause, actors) <= 0.5:
+                out.append(Reported(speaker_from_subject(subj, actors), tok, clause, tok.sent))
+        elif tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if obj is None:
+                continue
+            sent = tok.sent
+            phrase = (tok.left_edge.i, (to.right_edge.i if to is not None else tok.i) + 1)
+            # The rest of the sentence, on whichever side of "according to X" it stands.
+            if phrase[0] - sent.start >= sent.end - phrase[1]:
+                clause = _trim(doc, sent.start, phrase[0])
+            else:
+                clause = _trim(doc, phrase[1], sent.end)
+            refs = actors.refs(obj) or actors.refs(obj, actors_only=False)
+            if clause is not None and _quoted_share(clause, actors) <= 0.5:
+                out.append(Reported(refs[0] if refs else None, tok, clause, sent))
+    return out
+
+
+def to_quotes(doc: Doc, reported: list[Reported]) -> list[Quote]:
+    out = []
+    for r in reported:
+        out.append(Quote(speaker=r.speaker, text=r.clause.text, start=r.clause.start_char, end=r.clause.end_char,
+                         direct=False, cue=r.cue.text, evidence=evidence_of(doc, [r.sent])))
+    return out

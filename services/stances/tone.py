@@ -1,0 +1,43 @@
+"""Per-article tone toward each salient entity: mean VADER tone of the sentences that mention it."""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc
+
+from schemas.models import Entity, EntityTone, Stance
+from services.entities.resolve import entity_ref
+from services.stances.evaluation import tone_of
+
+_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+MAX_ENTITIES = 12
+
+
+def salient(entities: list[Entity]) -> list[Entity]:
+    """The entities worth a tone line: actors, most salient first (mentions break ties)."""
+    cands = [e for e in entities if e.type in _TYPES]
+    cands.sort(key=lambda e: (-e.salience, -len(e.mentions), e.name))
+    return cands[:MAX_ENTITIES]
+
+
+def entity_tones(doc: Doc, entities: list[Entity], stances: list[Stance]) -> list[EntityTone]:
+    sents = list(doc.sents)
+    starts = [s.start_char for s in sents]
+    cache: dict[int, float] = {}
+    out: list[EntityTone] = []
+    for ent in salient(entities):
+        idx = sorted({bisect.bisect_right(starts, m.start) - 1 for m in ent.mentions} - {-1})
+        if not idx:
+            continue
+        tones = []
+        for k in idx:
+            if k not in cache:
+                cache[k] = tone_of(sents[k].text)
+            tones.append(cache[k])
+        support = sum(1 for s in stances if s.target.entity_id == ent.entity_id and s.polarity == "support")
+        oppose = sum(1 for s in stances if s.target.entity_id == ent.entity_id and s.polarity == "oppose")
+        tone = max(-1.0, min(1.0, sum(tones) / len(tones)))
+        out.append(EntityTone(entity=entity_ref(ent), tone=round(tone, 3), support=support, oppose=oppose,
+                              sentences=len(idx)))
+    return out
