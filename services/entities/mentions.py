@@ -15,6 +15,7 @@ from services.entities.gazetteer import gazetteer
 from services.entities.lexicon import (
     LOCATIVE_PREPS,
     LOWER_NAME_STARTS,
+    NAME_PARTICLES,
     NOT_NAMES,
     ORG_FOLLOWERS,
     ORG_WORDS,
@@ -31,6 +32,8 @@ _STRIP_POS = frozenset({"VERB", "ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SC
                         "SYM", "INTJ"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_MOTION_VERBS = frozenset({"visit", "leave", "reach", "enter", "tour", "travel", "fly", "arrive", "return",
+                           "flee", "capture", "bomb", "shell", "besiege", "attack", "storm", "evacuate", "rebuild"})
 _SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "announce", "claim", "insist", "warn", "accuse",
                            "deny", "urge", "call", "write", "explain", "argue", "note", "ask", "reply"})
 
@@ -48,6 +51,7 @@ class Candidate:
     source: str = "ner"  # ner | chunk | demonym
     titled: bool = False  # a personal title stood before it
     place_ctx: bool = False  # "the town of X", "in X", "X province"
+    place_strong: bool = False  # a place noun, not only a preposition, says so
     org_ctx: bool = False  # "the X rebel group"
     subject: bool = False  # grammatical subject or agent (capital-as-government)
     population: bool = False  # "thousands of Syrians"
@@ -95,7 +99,19 @@ def _clean(ent: Span) -> tuple[int, int, bool] | None:
             s += 1
         else:
             break
-    while e > s and (doc[e - 1].lower_ in _POSSESSIVE or doc[e - 1].is_punct or doc[e - 1].is_space):
+    # "World Health Organization (WHO": the parenthesised acronym is a mention of its own.
+    for i in range(s, e):
+        if doc[i].text == "(":
+            e = i
+            break
+    # "Ursula von der" + "Leyen": a name the model cut after a particle.
+    if ent.label_ == "PERSON" and doc[e - 1].lower_ in NAME_PARTICLES:
+        while e < len(doc) and doc[e].ent_type_ in ("", "PERSON", "ORG", "GPE") and (
+            doc[e].lower_ in NAME_PARTICLES or (doc[e].pos_ == "PROPN" and doc[e].text[:1].isupper())
+        ):
+            e += 1
+    while e > s and (doc[e - 1].lower_ in _POSSESSIVE or doc[e - 1].is_punct or doc[e - 1].is_space
+                     or doc[e - 1].like_num):
         e -= 1
     if s >= e:
         return None
@@ -115,30 +131,33 @@ def _junk(doc: Doc, s: int, e: int) -> bool:
     return len(words) == 1 and words[0] in NOT_NAMES
 
 
-def _place_context(doc: Doc, s: int, e: int) -> bool:
-    """The name stands where a place stands: "the town of X", "in X", "X province", "districts of X and Y"."""
+def _place_context(doc: Doc, s: int, e: int, depth: int = 0) -> int:
+    """Where a place stands: 2 for "the town of X", "X province", "districts of X and Y";
+    1 for a locative preposition alone ("in X"); 0 otherwise."""
     before = doc[s - 1] if s > 0 else None
     after = doc[e] if e < len(doc) else None
-    if after is not None and after.lemma_.lower() in PLACE_NOUNS and after.lower_ not in ("state", "base"):
-        return True
+    if after is not None and after.pos_ == "NOUN" and after.lemma_.lower() in PLACE_NOUNS \
+            and after.lower_ not in ("state", "base"):
+        return 2
     if before is not None:
         if before.lower_ == "of" and s > 1 and doc[s - 2].lemma_.lower() in PLACE_NOUNS:
-            return True
-        if before.lower_ in LOCATIVE_PREPS and before.lower_ not in ("to", "at") and (
-            after is None or after.lower_ not in ("'s", "’s")
-        ):
-            return True
+            return 2
         if before.lower_ == "the" and s > 2 and doc[s - 2].lower_ == "of" and doc[s - 3].lemma_.lower() in PLACE_NOUNS:
-            return True
+            return 2
     root = doc[s:e].root
     # Apposition to a place noun ("a district of the city, X") or conjunct of a place in context.
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in PLACE_NOUNS:
-        return True
-    if root.dep_ == "conj" and root.head.i < s:
+        return 2
+    if root.dep_ == "conj" and root.head.i < s and depth < 3:
         head = root.head
         left = head.left_edge.i
-        return _place_context(doc, left, head.i + 1) if left < s else False
-    return False
+        if left < s:
+            return _place_context(doc, left, head.i + 1, depth + 1)
+    if before is not None and before.lower_ in LOCATIVE_PREPS and before.lower_ not in ("to", "at") and (
+        after is None or after.lower_ not in ("'s", "’s")
+    ):
+        return 1
+    return 0
 
 
 def _org_context(doc: Doc, s: int, e: int) -> bool:
@@ -156,6 +175,8 @@ def _is_subject(tok: Token) -> bool:
     t = tok
     while t.dep_ == "conj" and t.head is not t:
         t = t.head
+    if t.dep_ == "dobj" and t.head.lemma_.lower() in _MOTION_VERBS:
+        return False  # "visited Moscow": the city
     if t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "dative"):
         return True
     if t.dep_ == "pobj" and t.head.lower_ in ("by", "with", "against", "from"):
@@ -177,12 +198,28 @@ def _population(doc: Doc, s: int, e: int) -> bool:
 
 def _candidate(doc: Doc, s: int, e: int, label: str, source: str, titled: bool = False) -> Candidate:
     first, last = doc[s], doc[e - 1]
+    place = _place_context(doc, s, e)
     return Candidate(
         text=doc.text[first.idx : last.idx + len(last.text)], start=first.idx, end=last.idx + len(last.text),
         label=label, tok_start=s, tok_end=e, source=source, titled=titled,
-        place_ctx=_place_context(doc, s, e), org_ctx=_org_context(doc, s, e),
+        place_ctx=place > 0, place_strong=place > 1, org_ctx=_org_context(doc, s, e),
         subject=_is_subject(doc[s:e].root), population=_population(doc, s, e),
     )
+
+
+def _parenthesised(ent: Span) -> tuple[int, int] | None:
+    """Token bounds of "(ACR)" closing an entity ("World Health Organization (WHO)"), if any."""
+    doc = ent.doc
+    for i in range(ent.start + 1, ent.end):
+        if doc[i].text == "(":
+            j = i + 1
+            k = j
+            while k < len(doc) and k < ent.end + 1 and doc[k].text != ")":
+                k += 1
+            if k > j and all(t.text[:1].isupper() for t in doc[j:k]):
+                return j, k
+            return None
+    return None
 
 
 def _split_demonym_compound(doc: Doc, cand: Candidate) -> list[Candidate] | None:
@@ -241,7 +278,7 @@ def _chunk_label(doc: Doc, s: int, e: int) -> str | None:
         len(words) >= 2 and sum(w in ORG_WORDS for w in words) >= 1 and words[0] not in TOPONYM_PREFIXES
     ):
         return "ORG"
-    if words[0] in TOPONYM_PREFIXES or _place_context(doc, s, e):
+    if words[0] in TOPONYM_PREFIXES or _place_context(doc, s, e) > 1:
         return "GPE"
     root = doc[s:e].root
     if 2 <= len(words) <= 4 and (
@@ -257,6 +294,9 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
     out: list[Candidate] = []
     covered = [False] * len(doc)
     for ent in doc.ents:
+        inner = _parenthesised(ent)
+        if inner is not None:
+            out.append(_candidate(doc, inner[0], inner[1], ent.label_, "ner"))
         if ent.label_ not in KEPT_LABELS:
             for i in range(ent.start, ent.end):
                 covered[i] = ent.label_ not in ("PRODUCT", "WORK_OF_ART")
@@ -280,4 +320,10 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
         if e > s:
             out.append(_candidate(doc, s, e, label, "chunk", _titled_before(doc, s)))
     out.sort(key=lambda c: (c.start, -c.end))
-    return out
+    # A name stretched over a neighbouring entity ("Ursula von der" + "Leyen") absorbs it.
+    kept: list[Candidate] = []
+    for c in out:
+        if kept and c.start >= kept[-1].start and c.end <= kept[-1].end and c.source != "demonym":
+            continue
+        kept.append(c)
+    return kept

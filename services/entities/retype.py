@@ -42,13 +42,16 @@ def cluster_type(cl: Cluster) -> EntityType:
     forms = [normalise_name(m.text).split() for m in cl.mentions]
     last_words = {f[-1] for f in forms if f}
     titled = any(m.titled for m in cl.mentions)
-    place_ctx = sum(m.place_ctx for m in cl.mentions)
+    # A place noun ("the town of X") is strong evidence; a bare "in X" only counts against
+    # spaCy's PERSON/NORP labels, its usual mistakes on towns ("in Congress" stays an ORG).
+    strong = sum(m.place_strong for m in cl.mentions)
+    weak = sum(m.place_ctx and not m.place_strong and m.label in ("PERSON", "NORP") for m in cl.mentions)
     org_ctx = any(m.org_ctx for m in cl.mentions)
     org_word = bool(last_words & ORG_WORDS)
 
     votes: Counter[str] = Counter()
     votes["PERSON"] = labels["PERSON"] + (3 if titled else 0) + (2 if cl.surname_merged else 0)
-    votes["PLACE"] = labels["GPE"] + labels["LOC"] + labels["FAC"] + 3 * place_ctx
+    votes["PLACE"] = labels["GPE"] + labels["LOC"] + labels["FAC"] + 3 * strong + 2 * weak
     votes["ORG"] = labels["ORG"] + (3 if org_ctx else 0) + (2 if org_word else 0) + (2 if cl.long_forms else 0)
     votes["NORP"] = labels["NORP"]
     votes["EVENT"] = labels["EVENT"]
@@ -59,12 +62,16 @@ def cluster_type(cl: Cluster) -> EntityType:
     province = key in g.provinces or any(" ".join(f) in g.provinces for f in forms)
     known_place = (pop > 0 or province) and not titled and not cl.surname_merged and not org_word and not org_ctx
     if known_place:
-        # NORP/ORG on a known place name is one of spaCy sm's usual mistakes.
-        votes["PLACE"] += 2 + votes["NORP"]
+        # NORP on a known place name is one of spaCy sm's usual mistakes; ORG on a large one too.
+        votes["PLACE"] += 1 + votes["NORP"]
         votes["NORP"] = 0
         if pop >= 100_000 or province:
             votes["PLACE"] += votes["ORG"] + 1
             votes["ORG"] = 0
+        # Many first names and surnames are also towns: PERSON yields only to a big city or context.
+        if pop >= 1_000_000 or strong or weak:
+            votes["PLACE"] += votes["PERSON"]
+            votes["PERSON"] = 0
     if words and words[0] in TOPONYM_PREFIXES and not titled:
         votes["PLACE"] += 2
 
