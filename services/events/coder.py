@@ -60,6 +60,25 @@ def _agents(verb: Token) -> list[Token]:
     return []
 
 
+def _orphan_subject(verb: Token) -> Token | None:
+    """A subject the parser hung on the previous paragraph ("...city\n\nRussia and China vetoed").
+
+    When a paragraph break lies between a verb and its head, the first noun after the break and
+    before the verb that is attached across the break is the verb's real subject.
+    """
+    if verb.head == verb or verb.head.i > verb.i or not _crosses_paragraph(verb.head, verb):
+        return None
+    start = verb.i
+    while start > 0 and not (verb.doc[start - 1].is_space and "\n" in verb.doc[start - 1].text):
+        start -= 1
+        if verb.i - start > 12:
+            return None
+    for t in verb.doc[start:verb.i]:
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and t.head.i < start:
+            return t
+    return None
+
+
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """Who does ``verb``: its subject, its passive agent, or the subject it shares with a governing verb."""
     if _is_passive(verb):
@@ -67,6 +86,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     subj = _children(verb, *_SUBJ)
     if subj:
         return [subj[0]]
+    orphan = _orphan_subject(verb)
+    if orphan is not None:
+        return [orphan]
     if depth < 4 and verb.head != verb and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp"):
         head = verb.head
         if verb.dep_ == "pcomp" and head.pos_ == "ADP":
@@ -96,6 +118,16 @@ def objects(verb: Token) -> list[Token]:
             return [verb.head]
         return []
     return _children(verb, *_OBJ)
+
+
+def _crosses_paragraph(a: Token, b: Token) -> bool:
+    """Whether a paragraph break lies between two tokens (the parser sometimes links a headline to the next line)."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.is_space and "\n" in t.text for t in a.doc[lo:hi]) or any(
+        "\n" in t.whitespace_ for t in a.doc[lo:hi])
+
+
+_GENERIC = frozenset({"any", "every", "no", "each", "whichever", "whoever"})
 
 
 class Coder:
@@ -242,14 +274,18 @@ class Coder:
         if not actors:
             actors = _prep_objects(noun, ("by",))
         gov = governing_verb(noun)
+        light = gov is not None and noun.dep_ in _OBJ and gov.lemma_.lower() in self.lex.light_verbs
         if (not actors or actors[0].pos_ == "PRON") and gov is not None and noun.dep_ in _OBJ and (
-                gov.lemma_.lower() in self.lex.light_verbs or actors):
+                light or actors):
             subj = subjects(gov)
             if subj:
                 actors = subj
         if not recips:
             recips = _prep_objects(noun, _TARGET_PREPS)
+        if not recips and light and gov is not None:
+            recips = _prep_objects(gov, ("on", "against"))
         qty: dict[str, int] = {}
+        place_target: Token | None = None
         verb = noun.head if noun.dep_ in ("nsubj", "pobj") else None
         if verb is not None and noun.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
             verb = verb.head
@@ -259,38 +295,81 @@ class Coder:
                 n = self._victims(verb)
                 if n is not None:
                     qty[kind] = n
-        yield from self._emit(noun, pattern, actors, recips, qty)
+                for pobj in _prep_objects(verb, ("in",)):
+                    place_target = place_target or self._place_in(pobj)
+        if pattern.type == "ASSAULT" and not (recips or qty or light or place_target is not None):
+            return  # a passing mention ("casualties in its strikes") is not a reported attack
+        yield from self._emit(noun, pattern, actors, recips, qty, place_target)
 
     # ----- roles ------------------------------------------------------------
-    def _place_in(self, tok: Token) -> Token | None:
-        """The first place entity inside a phrase ("the town of Kafr Nabel" -> Kafr Nabel)."""
-        for t in tok.subtree:
-            ref = self.refs.ctx.entity_at(t)
-            if ref is not None and ref.type in PLACE_TYPES:
-                return t
+    def _is_place(self, tok: Token, under_place_noun: bool = False) -> bool:
+        ref = self.refs.ctx.entity_at(tok)
+        if ref is None:
+            return False
+        if ref.type in PLACE_TYPES:
+            return True
+        # taggers often miss small towns ("the town of X" tagged PERSON, a city tagged NORP)
+        return tok.pos_ == "PROPN" and (under_place_noun or (ref.type == "NORP" and tok.tag_ == "NNP"))
+
+    def _place_in(self, tok: Token, depth: int = 0) -> Token | None:
+        """The place a noun phrase names ("the town of Kafr Nabel", "rebel-held areas of Aleppo", "Aleppo")."""
+        if self._is_place(tok):
+            return tok
+        if depth > 3:
+            return None
+        place_noun = tok.lemma_.lower() in self.lex.place_nouns or tok.like_num or tok.pos_ == "NUM"
+        for c in tok.children:
+            if c.dep_ in ("appos", "compound") and self._is_place(c, place_noun):
+                return c
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "in"):
+                for pobj in _children(c, "pobj"):
+                    if self._is_place(pobj, place_noun):
+                        return pobj
+                    found = self._place_in(pobj, depth + 1)
+                    if found is not None:
+                        return found
         return None
 
-    def _recipient_heads(self, heads: list[Token], pattern: Pattern) -> list[Token]:
+    def _recipient_heads(self, heads: list[Token], pattern: Pattern, trigger_i: int | None = None) -> list[Token]:
         out: list[Token] = []
         for h in heads:
             h = antecedent(h)
+            if trigger_i is not None and _crosses_paragraph(h, self.doc[trigger_i]):
+                continue
             listed = included(h)
             for t in listed or conjuncts(h):
                 if t.i in {o.i for o in out}:
                     continue
                 out.append(t)
-        if pattern.type == "ASSAULT":
-            # an attack on "the town of X" / "rebel-held areas of X" targets the place X
-            fixed = []
-            for t in out:
-                ref = self.refs.ctx.entity_at(t)
-                if ref is None and t.lemma_.lower() not in self.lex.actor_nouns:
-                    place = self._place_in(t)
-                    fixed.append(place if place is not None else t)
-                else:
-                    fixed.append(t)
-            out = fixed
-        return out
+        fixed = []
+        for t in out:
+            if t.like_num or t.pos_ == "NUM" or t.lemma_.lower() in ("half", "third", "quarter", "part", "most"):
+                # "seized two-thirds of X": the target is X; a bare count names nothing
+                of = [p for p in _prep_objects(t, ("of",))]
+                if not of:
+                    continue
+                t = of[0]
+            if pattern.type == "ASSAULT" and self.refs.ctx.entity_at(t) is None and (
+                    t.lemma_.lower() not in self.lex.actor_nouns):
+                # an attack on "the town of X" / "rebel-held areas of X" targets the place X
+                place = self._place_in(t)
+                t = place if place is not None else t
+            fixed.append(t)
+        return fixed
+
+    def _last_vetoable(self, trigger: Token) -> list[Token]:
+        """The last resolution/bill named before a veto that names none ("exercised its veto")."""
+        sent = trigger.sent
+        start = sent.start
+        for _ in range(3):
+            if start == 0:
+                break
+            start = self.doc[start - 1].sent.start
+        for t in reversed(self.doc[start:trigger.i]):
+            if t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.vetoable_nouns and t.dep_ != "compound":
+                return [t]
+        return []
 
     def _place(self, trigger: Token) -> Token | None:
         """A place named in a prepositional phrase of the trigger or its clause."""
@@ -306,9 +385,13 @@ class Coder:
         return None
 
     def _emit(self, trigger: Token, pattern: Pattern, actor_heads: list[Token], recip_heads: list[Token],
-              qty: dict[str, int]) -> Iterator[Found]:
+              qty: dict[str, int], place_target: Token | None = None) -> Iterator[Found]:
         flags = flags_for(trigger)
-        recips = self._recipient_heads(recip_heads, pattern)
+        recips = self._recipient_heads(recip_heads, pattern, trigger.i)
+        if not recips and pattern.mode == "veto":
+            recips = self._last_vetoable(trigger)
+        if not recips and pattern.type == "ASSAULT" and place_target is not None:
+            recips = [place_target]
         recip_refs: list[tuple[EntityRef | None, Token | None]] = []
         for t in recips:
             ref = self.refs.ref(t)
@@ -320,7 +403,22 @@ class Coder:
             recip_refs = [(None, None)]
         heads: list[Token] = []
         for h in actor_heads:
-            heads.extend(conjuncts(antecedent(h)))
+            h = antecedent(h)
+            if _crosses_paragraph(h, trigger) or any(c.lower_ in _GENERIC for c in h.lefts):
+                continue
+            heads.extend(conjuncts(h))
+        if pattern.type in ("AGREE", "CONSULT", "COOPERATE") and len(heads) > 1 and all(
+                r is None or r.entity_id is None for r, _ in recip_refs):
+            # "a ceasefire brokered by Washington and Moscow": each side is the other's partner
+            actors = [(h, self.refs.ref(h)) for h in heads]
+            for h, a in actors:
+                if a is None:
+                    continue
+                for h2, b in actors:
+                    if b is not None and h2.i != h.i:
+                        yield Found(trigger=trigger, pattern=pattern, actor=a, actor_tok=h, recipient=b,
+                                    recipient_tok=h2, flags=flags, quantities=dict(qty))
+            return
         fatalities = qty.pop("killed", None)
         place = self._place(trigger)
         seen: set[str] = set()

@@ -86,7 +86,8 @@ def flags_for(trigger: Token) -> Flags:
             break
         parent = verb.head
         lemma = parent.lemma_.lower()
-        if verb.dep_ == "xcomp" or (verb.dep_ == "pcomp" and parent.pos_ == "ADP"):
+        if verb.dep_ == "xcomp" or (verb.dep_ == "pcomp" and parent.pos_ == "ADP") or (
+                verb.dep_ == "ccomp" and lemma in _HYPO_GOVERNORS and lemma not in _SPEECH):
             if lemma in _NEG_GOVERNORS:
                 neg = True
             elif lemma in _HYPO_GOVERNORS:

@@ -43,6 +43,8 @@ class Lexicon:
     actor_nouns: frozenset[str]
     document_nouns: frozenset[str]
     org_anaphors: frozenset[str]
+    vetoable_nouns: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
 
 
 def _pattern(entry: dict[str, object]) -> Pattern:
@@ -85,6 +87,8 @@ def load_lexicon(path: Path = DEFAULT_PATH) -> Lexicon:
         actor_nouns=frozenset(data.get("actor_nouns") or []),
         document_nouns=frozenset(data.get("document_nouns") or []),
         org_anaphors=frozenset(data.get("org_anaphors") or []),
+        vetoable_nouns=frozenset(data.get("vetoable_nouns") or []),
+        place_nouns=frozenset(data.get("place_nouns") or []),
     )
 
 

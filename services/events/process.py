@@ -55,6 +55,23 @@ def date_phrase(trigger: Token) -> Span | None:
     return None
 
 
+def paragraph_clip(tok: Token) -> Span:
+    """The trigger's sentence, cut at paragraph breaks the parser ran across."""
+    sent = tok.sent
+    start, end = sent.start, sent.end
+    for t in sent:
+        if t.is_space and "\n" in t.text:
+            if t.i < tok.i:
+                start = t.i + 1
+            elif t.i > tok.i:
+                end = t.i
+                break
+    span = tok.doc[start:end]
+    while len(span) > 1 and span[-1].is_space:
+        span = span[:-1]
+    return span
+
+
 def _main_place(msg: ArticleStances) -> EntityRef | None:
     places = [e for e in msg.entities if e.type in PLACE_TYPES]
     if not places:
@@ -119,7 +136,7 @@ def code_events(msg: ArticleStances, vocab: Vocab, lexicon: Lexicon | None = Non
         background = day is not None and reference is not None and (reference - day).days > BACKGROUND_DAYS
         if background and not keep_background:
             continue
-        sent = f.trigger.sent
+        sent = paragraph_clip(f.trigger)
         location = None
         if f.place_tok is not None:
             location = ctx.entity_at(f.place_tok)

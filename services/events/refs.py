@@ -164,9 +164,25 @@ class Resolver:
         subj = _speech_subject(tok)
         if subj is not None:
             ref = self.ref(subj, depth + 1)
-            if ref is not None and (low in THING_PRONOUNS or ref.type == "PERSON"):
+            if ref is not None and _fits(low, ref, subj):
                 return ref
+        if self.in_quote(tok):
+            return None  # a quoted "they" points into the speaker's world, not to our last subject
         return self._last_entity(tok, lambda r, t: _fits(low, r, t), sentences=2, subjects_first=True)
+
+    def in_quote(self, tok: Token) -> bool:
+        """Whether a token stands inside quotation marks (the stance stage's quotes, else the marks)."""
+        for q in self.ctx.quotes:
+            if q.start <= tok.idx < q.end:
+                return True
+        text = tok.doc.text
+        start = text.rfind("\n", 0, tok.idx) + 1
+        before = text[start:tok.idx]
+        opens = before.count("\u201c") + before.count('"')
+        closes = before.count("\u201d")
+        if "\u201c" in before or "\u201d" in before:
+            return opens > closes
+        return opens % 2 == 1
 
     def _last_entity(self, tok: Token, ok: object, sentences: int, subjects_first: bool = False) -> EntityRef | None:
         """The nearest earlier agent-like reference that fits (subjects first), within a few sentences."""
