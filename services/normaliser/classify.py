@@ -102,6 +102,8 @@ def _pattern_kind(u: Unit) -> str | None:
         return "credit"
     if u.words <= 4 and patterns.is_section_label(text):
         return "section_label"
+    if u.words <= 10 and patterns.CREDIT_TOKEN.search(text) and not _body_like(u):
+        return "credit"  # "Getty Images", "Reuters/Jane Roe": a picture's credit, not the story's
     if patterns.AGENCY_TAG.match(text) or _outlet_line(u):
         return "byline"
     if u.words <= 12 and patterns.BYLINE.match(text) and not u.text.endswith((".", "?", "!")):
@@ -109,8 +111,6 @@ def _pattern_kind(u: Unit) -> str | None:
     if u.words <= 15 and patterns.CREDIT_LINE.match(text):
         # "© 2025 Outlet. All rights reserved." is the page's legal footer, not a photo credit.
         return "footer" if patterns.FOOTER.search(text) and not patterns.CREDIT_TOKEN.search(text) else "credit"
-    if u.words <= 10 and patterns.CREDIT_TOKEN.search(text) and not _body_like(u):
-        return "credit"
     if patterns.PROMO_LEAD.match(text) or (u.words <= 10 and patterns.PROMO_QUESTION.match(text)):
         return "promo"
     if u.words <= 12 and not u.terminated and patterns.PROMO.search(text):

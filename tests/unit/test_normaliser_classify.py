@@ -1,0 +1,189 @@
+"""The paragraph classifier on pages written for these tests (one junk class per test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from schemas.models import NormalisedArticle, RawArticle
+from services.normaliser.process import normalise
+
+BODY = [
+    "Ministers from twelve countries met in Lisbon on Thursday to discuss a plan for a maritime truce in the Gulf "
+    "of Aden, officials said.",
+    "The talks, hosted by Portugal, ended without an agreement after two delegations walked out of the final "
+    "session.",
+    '"We came here to stop the attacks on shipping, not to exchange accusations," the Portuguese foreign minister, '
+    "Rui Almeida, told reporters.",
+    "Delegates said a second round could take place in Nairobi next month if the parties accept a draft text "
+    "circulated by the hosts.",
+    "Shipping companies have rerouted dozens of vessels since January, adding weeks to journeys between Asia and "
+    "Europe.",
+]
+TITLE = "Lisbon talks on Red Sea shipping truce end without deal"
+
+
+def page(*blocks: str) -> str:
+    return "\n\n".join(blocks)
+
+
+def run(body: str) -> tuple[str, list[tuple[str, str]], NormalisedArticle]:
+    art = normalise(RawArticle(body=body), "t1")
+    return art.text, [(r.kind, r.text) for r in art.removed], art
+
+
+def assert_body_whole(text: str) -> None:
+    for sentence in BODY:
+        assert sentence in text
+
+
+def test_plain_article_keeps_every_sentence_and_finds_title() -> None:
+    text, removed, art = run(page(TITLE, *BODY))
+    assert_body_whole(text)
+    assert art.title == TITLE
+    assert TITLE not in text
+    assert removed == [("title", TITLE)]
+
+
+@pytest.mark.parametrize("line", [
+    "Skip to main content", "1. Skip to content", "Accessibility links", "Jump to navigation", "Menu", "Share",
+    "Share this article", "Sign in", "Advertisement", "Most read", "3 min read",
+])
+def test_navigation_lines_are_removed(line: str) -> None:
+    text, removed, _ = run(page(line, TITLE, *BODY[:3], line, *BODY[3:]))
+    assert_body_whole(text)
+    assert line not in text.split("\n\n")
+    assert ("navigation", line) in removed
+
+
+def test_font_size_controls_at_the_foot() -> None:
+    text, removed, _ = run(page(TITLE, *BODY) + "\n\nXS\nSM\nMD\nLG")
+    assert_body_whole(text)
+    assert {"XS", "SM", "MD", "LG"} <= {t for _, t in removed}
+
+
+@pytest.mark.parametrize("label", ["Politics", "Breaking News", "update", "World", "Middle East"])
+def test_section_labels_before_the_headline(label: str) -> None:
+    text, removed, art = run(page(label, TITLE, *BODY))
+    assert art.title == TITLE
+    assert label not in text
+    assert ("section_label", label) in removed
+
+
+def test_caption_with_agency_credit_in_parentheses() -> None:
+    cap = "Delegates leave the conference hall in Lisbon on 6 March (Reuters)"
+    text, removed, art = run(page(TITLE, BODY[0], cap, *BODY[1:]))
+    assert_body_whole(text)
+    assert cap not in text
+    assert art.captions == [cap]
+    assert ("caption", cap) in removed
+
+
+def test_doubled_caption_is_removed_once_as_caption() -> None:
+    cap = "A container ship waits at anchor off the coast of Djibouti, March 5, 2025."
+    text, removed, art = run(page(TITLE, BODY[0], f"{cap}\n{cap}", *BODY[1:]))
+    assert_body_whole(text)
+    assert cap not in text
+    assert ("caption", cap) in removed and ("duplicate_line", cap) in removed
+    assert art.captions == [cap]
+
+
+@pytest.mark.parametrize("credit", [
+    "Photo by: AP", "Image: picture-alliance/dpa/J. Muster", "Photo: Reuters/Jane Roe", "Getty Images",
+    "AFP via Getty Images", "© EPA-EFE/Carlos Luz",
+])
+def test_photo_credit_and_its_caption(credit: str) -> None:
+    cap = "Ministers pose for a group photo in Lisbon"
+    text, removed, art = run(page(TITLE, BODY[0], cap, credit, *BODY[1:]))
+    assert_body_whole(text)
+    assert credit not in text and cap not in text
+    assert ("credit", credit) in removed
+    assert cap in art.captions
+
+
+def test_caption_after_credit_line() -> None:
+    cap = "Sailors watch from the deck of a navy frigate."
+    text, _, art = run(page(TITLE, BODY[0], "Photo by: AP", cap, *BODY[1:]))
+    assert_body_whole(text)
+    assert cap not in text and cap in art.captions
+
+
+def test_long_unterminated_caption_line() -> None:
+    cap = ("Portugal's Foreign Minister Rui Almeida speaks to the media after the closing session of the maritime "
+           "talks at the Belem conference centre in Lisbon, Portugal, March 6, 2025")
+    text, _, art = run(page(TITLE, *BODY[:2], cap, *BODY[2:]))
+    assert_body_whole(text)
+    assert cap in art.captions
+
+
+def test_pull_quote_repeating_a_body_quote_with_attribution() -> None:
+    pull = "'We came here to stop the attacks on shipping, not to exchange accusations'"
+    who = "- Rui Almeida, Portuguese foreign minister"
+    text, removed, _ = run(page(TITLE, *BODY[:4], pull, who, BODY[4]))
+    assert_body_whole(text)
+    assert ("pull_quote", pull) in removed and ("pull_quote", who) in removed
+
+
+@pytest.mark.parametrize("line", [
+    "jd/rc (Reuters, dpa)", "Lakeside Herald and agencies", "Staff and agencies", "By Jane Roe", "Reuters",
+    "(AP, AFP)",
+])
+def test_bylines_and_agency_tags(line: str) -> None:
+    text, removed, _ = run(page(TITLE, line, *BODY) if line.startswith("By") else page(TITLE, *BODY, line))
+    assert_body_whole(text)
+    assert line not in text
+    assert ("byline", line) in removed
+
+
+def test_promos_and_about_us_footer() -> None:
+    about = ("The Harbour Times is an independent news organisation serving readers in more than 20 countries. "
+             "All rights reserved.")
+    promo = ("If you have been affected by the issues in this story, our advice line can help you find support. "
+             "Contact us today.")
+    text, removed, _ = run(page(TITLE, *BODY[:2], "Read more: Five things to know about the Red Sea crisis",
+                                *BODY[2:], "Skip next section Explore more", "Looking for advice?", promo, about))
+    assert_body_whole(text)
+    for line in (about, promo, "Looking for advice?", "Read more: Five things to know about the Red Sea crisis"):
+        assert line not in text
+    kinds = dict((t, k) for k, t in removed)
+    assert kinds[about] == "footer" and kinds[promo] in ("promo", "footer")
+
+
+def test_section_heading_inside_the_article_stays_as_heading() -> None:
+    text, _, art = run(page(TITLE, *BODY[:3], "Shipping reroutes", *BODY[3:]))
+    assert_body_whole(text)
+    heads = [text[p.start:p.end] for p in art.paragraphs if p.kind == "heading"]
+    assert heads == ["Shipping reroutes"]
+
+
+def test_standfirst_after_title_is_kept() -> None:
+    stand = "Delegations from the region could not agree on who would monitor a halt to attacks on merchant ships"
+    text, _, _ = run(page("Skip to main content", TITLE, stand, *BODY))
+    assert stand in text
+    assert_body_whole(text)
+
+
+def test_typos_and_curly_quotes_are_left_alone() -> None:
+    odd = "The goverrnment said it had “no comment” on the the talks, a spokesman said."
+    text, _, _ = run(page(TITLE, *BODY[:2], odd, *BODY[2:]))
+    assert odd in text
+
+
+def test_paragraph_offsets_point_into_text() -> None:
+    text, _, art = run(page("Menu", TITLE, *BODY, "XS"))
+    paras = art.paragraphs
+    assert [text[p.start:p.end] for p in paras] == text.split("\n\n")
+    assert all(p.kind in ("body", "quote", "heading") for p in paras)
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    wrapped = ("Ministers from twelve countries met in Lisbon on Thursday to discuss a\n"
+               "plan for a maritime truce in the Gulf of Aden, officials said, after weeks\n"
+               "of attacks on merchant vessels in the region.")
+    text, _, _ = run(page(TITLE, wrapped, *BODY[1:]))
+    assert ("discuss a plan for a maritime truce in the Gulf of Aden, officials said, after weeks of attacks"
+            in text)
+
+
+def test_date_inside_a_sentence_is_not_the_publication_date() -> None:
+    _, _, art = run(page(TITLE, "The talks began on 4 March 2025 in Lisbon, officials said.", *BODY))
+    assert art.published_at is None
