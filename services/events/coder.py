@@ -166,11 +166,11 @@ class Coder:
     def _predicate_ok(self, verb: Token, words: frozenset[str]) -> bool:
         for c in verb.children:
             if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "dobj") and c.i > verb.i:
-                if c.lemma_.lower() in words or c.lower_ in words:
-                    # "called the rebels terrorists": two objects, the second is the label
-                    if c.dep_ != "dobj" or len(_children(verb, "dobj")) > 1 or any(
-                            d.dep_ in ("dobj", "nsubj", "compound") and d.i < c.i for d in c.children):
-                        return True
+                # "called the rebels terrorists": two objects, the second is the label
+                if (c.lemma_.lower() in words or c.lower_ in words) and (
+                        c.dep_ != "dobj" or len(_children(verb, "dobj")) > 1 or any(
+                            d.dep_ in ("dobj", "nsubj", "compound") and d.i < c.i for d in c.children)):
+                    return True
                 for d in c.children:
                     if d.dep_ in ("attr", "oprd") and d.lemma_.lower() in words:
                         return True
@@ -449,6 +449,4 @@ class Coder:
                     self.refs.ctx.entity_at(t) is not None for t in head.lefts):
                 # a common noun that names no agent ("the idea", "reports")
                 return True
-        if actor.type in ("FAC", "LOC"):
-            return True
-        return False
+        return actor.type in ("FAC", "LOC")

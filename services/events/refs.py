@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from schemas.models import Entity, EntityRef, Quote
+from schemas.models import EntityRef, Quote
 from services.entities.resolve import EntityResolver
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
