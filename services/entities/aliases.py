@@ -94,9 +94,21 @@ def classify(c: Candidate) -> tuple[str, str, str | None, Org | None]:
         if stripped in g.country_names and norm.split()[0] in DIRECTION_WORDS and case_ok:
             iso = g.country_names[stripped]
             return "country:" + iso, "country", iso, None
-        if stripped in g.cities or stripped in g.provinces:
+        if g.cities.get(stripped, 0) >= 100_000 or stripped in g.provinces:
             return "name:" + stripped, "name", None, None
     return "name:" + " ".join(person_tokens(c.text)) if c.label == "PERSON" else "name:" + norm, "name", None, None
+
+
+def _place_like(cl: Cluster) -> bool:
+    """A known place, or a name spaCy mostly calls a place."""
+    if cl.kind == "city":
+        return True
+    g = gazetteer()
+    key = cl.key.split(":", 1)[1]
+    labels = cl.labels()
+    if g.cities.get(key, 0) >= 50_000 or key in g.provinces:
+        return True
+    return sum(lb in ("GPE", "LOC", "FAC") for lb in labels) * 2 > len(labels)
 
 
 def _group(cands: list[Candidate]) -> list[Cluster]:
@@ -118,7 +130,7 @@ def _group(cands: list[Candidate]) -> list[Cluster]:
             continue
         stripped = _strip_place_words(key[5:])
         target = clusters.get("name:" + stripped) or clusters.get("city:" + stripped)
-        if stripped != key[5:] and target is not None and target is not clusters[key]:
+        if stripped != key[5:] and target is not None and target is not clusters[key] and _place_like(target):
             target.mentions.extend(clusters.pop(key).mentions)
     return sorted(clusters.values(), key=lambda c: c.first)
 
@@ -156,6 +168,9 @@ def _merge_surnames(clusters: list[Cluster]) -> list[Cluster]:
             continue
         toks = person_tokens(cl.mentions[0].text)
         targets = [lc for lc, lt in longs if lc is not cl and 0 < len(toks) < len(lt) and lt[-len(toks):] == toks]
+        if not targets and len(toks) == 1 and _personish(cl):
+            # Family name first ("Ban" for "Ban Ki-moon", "Xi" for "Xi Jinping") or a first name alone.
+            targets = [lc for lc, lt in longs if lc is not cl and lt[0] == toks[0]]
         if not targets:
             out.append(cl)
             continue

@@ -7,7 +7,7 @@ Every candidate's ``text`` equals ``doc.text[start:end]``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -55,7 +55,6 @@ class Candidate:
     org_ctx: bool = False  # "the X rebel group"
     subject: bool = False  # grammatical subject or agent (capital-as-government)
     population: bool = False  # "thousands of Syrians"
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def norm(self) -> str:
@@ -85,12 +84,14 @@ def _clean(ent: Span) -> tuple[int, int, bool] | None:
     s, e = ent.start, ent.end
     titled = False
     g = gazetteer()
+    # "the Sheikh Maqsoud district": a place name whose first word looks like a title stays whole.
+    keep_titles = _place_context(doc, s, e) > 1
     while s < e:
         tok = doc[s]
         low = tok.lower_
         if low in ("the", "a", "an") or tok.is_punct or tok.is_space:
             s += 1
-        elif ent.label_ == "PERSON" and e - s > 1 and (
+        elif ent.label_ == "PERSON" and e - s > 1 and not keep_titles and (
             _is_title_token(tok) or low in g.demonyms or low in g.country_names or low in g.orgs
             or (tok.pos_ in _STRIP_POS and low not in LOWER_NAME_STARTS)
             or (tok.tag_ in ("VBG", "VBN", "VBD") or (tok.is_sent_start and low.endswith("ing")))
@@ -289,6 +290,35 @@ def _chunk_label(doc: Doc, s: int, e: int) -> str | None:
     return None
 
 
+def _propagate(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """Other occurrences of names already found, which the model left untagged ("IMRA called ...")."""
+    labels: dict[str, str] = {}
+    for c in found:
+        words = c.text.lower().split()
+        if (len(c.text) < 3 and not c.text.isupper()) or c.source == "demonym" or not c.text[:1].isupper():
+            continue
+        if len(words) == 1 and (words[0] in NOT_NAMES or words[0] in TITLES):
+            continue
+        labels.setdefault(c.text, c.label)
+    if not labels:
+        return []
+    taken = [False] * (len(doc.text) + 1)
+    for c in found:
+        for i in range(c.start, c.end):
+            taken[i] = True
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in sorted(labels, key=len, reverse=True))
+                         + r")(?![\w-])")
+    out = []
+    for m in pattern.finditer(doc.text):
+        if any(taken[m.start() : m.end()]):
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="strict")
+        if span is None or (span[0].is_sent_start and span[0].pos_ != "PROPN"):
+            continue
+        out.append(_candidate(doc, span.start, span.end, labels[m.group(0)], "propagated"))
+    return out
+
+
 def extract_candidates(doc: Doc) -> list[Candidate]:
     """Cleaned mentions in text order."""
     out: list[Candidate] = []
@@ -319,6 +349,7 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
             e -= 1
         if e > s:
             out.append(_candidate(doc, s, e, label, "chunk", _titled_before(doc, s)))
+    out.extend(_propagate(doc, out))
     out.sort(key=lambda c: (c.start, -c.end))
     # A name stretched over a neighbouring entity ("Ursula von der" + "Leyen") absorbs it.
     kept: list[Candidate] = []

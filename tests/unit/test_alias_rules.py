@@ -1,0 +1,101 @@
+"""Merge rules on hand-made candidates (no model): the decisions, not spaCy's labels."""
+
+from __future__ import annotations
+
+from services.entities.aliases import classify, cluster_mentions, person_tokens
+from services.entities.mentions import Candidate
+from services.entities.retype import cluster_type
+
+
+def cand(text: str, label: str, start: int, **flags: bool) -> Candidate:
+    c = Candidate(text=text, start=start, end=start + len(text), label=label, tok_start=0, tok_end=1)
+    for name, value in flags.items():
+        setattr(c, name, value)
+    return c
+
+
+def test_person_tokens_drop_particles() -> None:
+    assert person_tokens("Bashar al-Assad") == ["bashar", "assad"]
+    assert person_tokens("Staffan de Mistura") == ["staffan", "mistura"]
+    assert person_tokens("Jean-Marc Ayrault") == ["jean", "marc", "ayrault"]
+
+
+def test_direction_word_joins_the_known_place() -> None:
+    clusters = cluster_mentions([cand("Mosul", "GPE", 0), cand("eastern Mosul", "LOC", 20)], "")
+    assert len(clusters) == 1 and len(clusters[0].mentions) == 2
+
+
+def test_direction_word_kept_for_unknown_place() -> None:
+    # "West Bank" is not "Bank".
+    clusters = cluster_mentions([cand("West Bank", "GPE", 0), cand("Bank", "ORG", 20)], "")
+    assert len(clusters) == 2
+
+
+def test_country_aliases_and_case() -> None:
+    assert classify(cand("U.S.", "GPE", 0))[0] == "country:US"
+    assert classify(cand("America", "GPE", 0))[0] == "country:US"
+    assert classify(cand("Britons", "NORP", 0))[0] == "country:GB"
+    assert classify(cand("Us", "ORG", 0))[0] != "country:US"  # acronyms only in capitals
+
+
+def test_population_plural_is_people() -> None:
+    _key, kind, iso, _ = classify(cand("Syrians", "NORP", 0, population=True))
+    assert kind == "people" and iso == "SY"
+    assert classify(cand("Syrians", "NORP", 0))[1] == "country"
+
+
+def test_capital_subject_vs_place() -> None:
+    assert classify(cand("Tehran", "GPE", 0, subject=True))[0] == "country:IR"
+    assert classify(cand("Tehran", "GPE", 0))[0] == "city:tehran"
+    assert classify(cand("Tehran", "GPE", 0, subject=True, place_ctx=True))[0] == "city:tehran"
+
+
+def test_surname_not_merged_when_used_as_place() -> None:
+    # "Jackson" the city is not "Andrew Jackson".
+    clusters = cluster_mentions([cand("Andrew Jackson", "PERSON", 0),
+                                 cand("Jackson", "GPE", 30, place_ctx=True, place_strong=True)], "")
+    assert len(clusters) == 2
+
+
+def test_acronym_needs_matching_initials_or_parentheses() -> None:
+    text = "Coastal Fisheries Board said ... CFB ... XYZ"
+    clusters = cluster_mentions([cand("Coastal Fisheries Board", "ORG", 0), cand("CFB", "ORG", 33),
+                                 cand("XYZ", "ORG", 41)], text)
+    assert len(clusters) == 2
+    assert {m.text for m in clusters[0].mentions} == {"Coastal Fisheries Board", "CFB"}
+
+
+def test_head_noun_must_be_the_head() -> None:
+    # "Rights" is not the head of "Centre for Human Rights Studies"; "Centre" is.
+    text = ""
+    clusters = cluster_mentions([cand("Centre for Human Rights Studies", "ORG", 0), cand("Rights", "ORG", 50),
+                                 cand("Centre", "ORG", 70)], text)
+    long = next(c for c in clusters if c.mentions[0].text.startswith("Centre for"))
+    assert {m.text for m in long.mentions} == {"Centre for Human Rights Studies", "Centre"}
+
+
+def test_type_repair_known_city_labelled_norp_or_person() -> None:
+    clusters = cluster_mentions([cand("Mosul", "NORP", 0), cand("Mosul", "NORP", 10)], "")
+    assert cluster_type(clusters[0]) == "GPE"
+    # A big city beats a PERSON label; a small town named like a person needs context.
+    assert cluster_type(cluster_mentions([cand("Baghdad", "PERSON", 0)], "")[0]) == "GPE"
+
+
+def test_type_repair_unknown_town_from_context() -> None:
+    clusters = cluster_mentions([cand("Kfar Zeita", "PERSON", 0, place_ctx=True, place_strong=True)], "")
+    assert cluster_type(clusters[0]) == "GPE"
+
+
+def test_type_repair_surname_of_known_person() -> None:
+    clusters = cluster_mentions([cand("Vasily Nebenzya", "PERSON", 0), cand("Nebenzya", "ORG", 40)], "")
+    assert len(clusters) == 1 and cluster_type(clusters[0]) == "PERSON"
+
+
+def test_titled_name_is_a_person_even_if_a_town() -> None:
+    clusters = cluster_mentions([cand("Florence", "GPE", 0, titled=True)], "")
+    assert cluster_type(clusters[0]) == "PERSON"
+
+
+def test_known_org_from_gazetteer_is_org() -> None:
+    clusters = cluster_mentions([cand("Hezbollah", "NORP", 0)], "")
+    assert clusters[0].kind == "org" and cluster_type(clusters[0]) == "ORG"

@@ -1,0 +1,113 @@
+"""Entity stage end to end on sentences written for these tests (real spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from schemas.models import Entity, NormalisedArticle
+from services.common.nlp import load_nlp
+from services.entities.process import build_entities, tag_entities
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def entities(nlp: Language, text: str, title: str | None = None) -> list[Entity]:
+    return build_entities(nlp(text), title)
+
+
+def by_name(ents: list[Entity], name: str) -> Entity:
+    found = [e for e in ents if e.name == name]
+    assert found, f"{name!r} not in {[(e.name, e.type) for e in ents]}"
+    return found[0]
+
+
+TEXT = (
+    "Russia and China on Tuesday vetoed a UN Security Council resolution on Yemen. "
+    "Russian Foreign Minister Sergei Lavrov said the draft was one-sided. "
+    "Lavrov told reporters in Geneva that Moscow would propose its own text. "
+    "President Emmanuel Macron's office said France regretted the veto. "
+    "The Security Council will meet again on Friday, Macron said."
+)
+
+
+def test_mention_offsets_match_the_text(nlp: Language) -> None:
+    for e in entities(nlp, TEXT):
+        assert e.mentions
+        for m in e.mentions:
+            assert TEXT[m.start : m.end] == m.text
+
+
+def test_one_entry_per_entity_with_all_mentions(nlp: Language) -> None:
+    ents = entities(nlp, TEXT)
+    names = [e.name for e in ents]
+    assert len(names) == len(set(names))
+    lavrov = by_name(ents, "Sergei Lavrov")
+    assert lavrov.type == "PERSON"
+    assert [m.text for m in lavrov.mentions] == ["Sergei Lavrov", "Lavrov"]
+    unsc = by_name(ents, "UN Security Council")
+    assert {m.text for m in unsc.mentions} == {"UN Security Council", "Security Council"}
+
+
+def test_titles_and_possessives_are_trimmed(nlp: Language) -> None:
+    ents = entities(nlp, TEXT)
+    macron = by_name(ents, "Emmanuel Macron")
+    assert macron.mentions[0].text == "Emmanuel Macron"
+    assert all("President" not in m.text and not m.text.endswith("'s") for m in macron.mentions)
+
+
+def test_demonym_and_acting_capital_join_the_country(nlp: Language) -> None:
+    russia = by_name(entities(nlp, TEXT), "Russia")
+    assert russia.type == "GPE"
+    assert {"Russia", "Russian", "Moscow"} <= {m.text for m in russia.mentions}
+
+
+def test_stable_ids_across_articles(nlp: Language) -> None:
+    a = entities(nlp, TEXT)
+    b = entities(nlp, "Officials in Russia denied the report. Sergei Lavrov was not available.")
+    assert by_name(a, "Russia").entity_id == by_name(b, "Russia").entity_id == "Q159"
+    assert by_name(a, "Russia").wikidata == "Q159"
+    assert by_name(a, "Sergei Lavrov").entity_id == by_name(b, "Sergei Lavrov").entity_id
+    assert by_name(a, "UN Security Council").entity_id == "Q37470"
+
+
+def test_person_ids_ignore_arabic_particles(nlp: Language) -> None:
+    a = by_name(entities(nlp, "Mohammed al-Hakim met the press in Cairo."), "Mohammed al-Hakim")
+    b = by_name(entities(nlp, "Mohammed Hakim met the press in Cairo."), "Mohammed Hakim")
+    assert a.entity_id == b.entity_id == "person:mohammed-hakim"
+
+
+def test_salience_in_range_and_headline_counts(nlp: Language) -> None:
+    ents = build_entities(nlp(TEXT), "France condemns veto")
+    for e in ents:
+        assert 0.0 <= e.salience <= 1.0
+    assert by_name(ents, "France").salience > by_name(ents, "Geneva").salience
+    assert ents == sorted(ents, key=lambda e: -e.salience)
+
+
+def test_junk_is_dropped(nlp: Language) -> None:
+    ents = entities(nlp, "The President said 2,000 people were displaced. The Minister declined to comment.")
+    assert all(e.name not in ("President", "Minister", "2,000") for e in ents)
+
+
+def test_news_agency_as_actor_is_an_org(nlp: Language) -> None:
+    ents = entities(nlp, "A police officer told Reuters that two men were arrested in Nairobi.")
+    assert by_name(ents, "Reuters").type == "ORG"
+    assert by_name(ents, "Nairobi").type == "GPE"
+
+
+def test_skipped_article_has_no_entities() -> None:
+    art = NormalisedArticle(article_id="a1", language="fr", text="Bonjour", content_hash="x",
+                            skipped="unsupported_language")
+    out = tag_entities(art, None)
+    assert out.entities == [] and out.parse is None and out.skipped == "unsupported_language"
+
+
+def test_tag_entities_carries_parse(nlp: Language) -> None:
+    art = NormalisedArticle(article_id="a2", language="en", text=TEXT, content_hash="x", title="Veto")
+    out = tag_entities(art, nlp(TEXT))
+    assert out.parse is not None and out.parse.words
+    assert out.entities and out.text == TEXT

@@ -1,0 +1,61 @@
+"""The resolver API the stance and event stages call."""
+
+from __future__ import annotations
+
+from schemas.models import Entity, Mention
+from services.common.nlp import blank_vocab_nlp
+from services.entities.resolve import EntityResolver, ref_at, ref_for_span, ref_for_text
+
+TEXT = "Russia said Russian jets hit Idlib. Sergei Lavrov spoke. Ed Miliband and David Miliband met."
+
+
+def m(text: str) -> Mention:
+    start = TEXT.index(text)
+    return Mention(text=text, start=start, end=start + len(text))
+
+
+ENTITIES = [
+    Entity(entity_id="Q159", name="Russia", type="GPE", mentions=[m("Russia"), m("Russian")], salience=0.9),
+    Entity(entity_id="gpe:idlib", name="Idlib", type="GPE", mentions=[m("Idlib")], salience=0.5),
+    Entity(entity_id="person:sergei-lavrov", name="Sergei Lavrov", type="PERSON", mentions=[m("Sergei Lavrov")]),
+    Entity(entity_id="person:ed-miliband", name="Ed Miliband", type="PERSON", mentions=[m("Ed Miliband")]),
+    Entity(entity_id="person:david-miliband", name="David Miliband", type="PERSON", mentions=[m("David Miliband")]),
+]
+
+
+def test_char_span_inside_or_overlapping_a_mention() -> None:
+    s = TEXT.index("Russian")
+    ref = ref_at(ENTITIES, (s + 1, s + 3))
+    assert ref is not None and ref.entity_id == "Q159" and ref.type == "GPE" and ref.name == "Russia"
+    assert ref_for_span(ENTITIES, s - 2, s + 2) is not None
+    assert ref_at(ENTITIES, (TEXT.index("jets"), TEXT.index("jets") + 4)) is None
+
+
+def test_token_and_span_of_the_doc() -> None:
+    doc = blank_vocab_nlp()(TEXT)
+    tok = next(t for t in doc if t.text == "Lavrov")
+    ref = ref_at(ENTITIES, tok)
+    assert ref is not None and ref.name == "Sergei Lavrov"
+    span = doc.char_span(TEXT.index("Idlib"), TEXT.index("Idlib") + 5)
+    assert span is not None
+    ref = ref_at(ENTITIES, span)
+    assert ref is not None and ref.entity_id == "gpe:idlib"
+
+
+def test_name_strings() -> None:
+    assert (r := ref_for_text(ENTITIES, "Lavrov")) and r.entity_id == "person:sergei-lavrov"
+    assert (r := ref_for_text(ENTITIES, "Russians")) and r.entity_id == "Q159"
+    assert (r := ref_for_text(ENTITIES, "the Russian")) and r.entity_id == "Q159"
+    assert (r := ref_for_text(ENTITIES, "Foreign Minister Sergei Lavrov")) and r.name == "Sergei Lavrov"
+    assert (r := ref_for_text(ENTITIES, "Russia's")) and r.name == "Russia"
+
+
+def test_ambiguous_or_unknown_names_resolve_to_none() -> None:
+    assert ref_for_text(ENTITIES, "Miliband") is None  # two people share it
+    assert ref_for_text(ENTITIES, "Moscow") is None  # not in this article
+    assert ref_for_text(ENTITIES, "") is None
+
+
+def test_resolver_reused() -> None:
+    r = EntityResolver(ENTITIES)
+    assert r.for_text("Idlib") == r.at((TEXT.index("Idlib"), TEXT.index("Idlib") + 5))
