@@ -127,6 +127,7 @@ def _crosses_paragraph(a: Token, b: Token) -> bool:
         "\n" in t.whitespace_ for t in a.doc[lo:hi])
 
 
+_CROWDS = frozenset({"thousand", "hundred", "dozen", "score", "million", "crowd", "group", "number", "scores"})
 _GENERIC = frozenset({"any", "every", "no", "each", "whichever", "whoever"})
 
 
@@ -202,6 +203,9 @@ class Coder:
         return self._attack_nouns(cands)
 
     def _victims(self, verb: Token) -> int | None:
+        obj = _children(verb, *_OBJ)
+        if obj:
+            return victims_count(obj[0])
         if _is_passive(verb):
             subj = _children(verb, "nsubjpass")
             if subj:
@@ -223,11 +227,13 @@ class Coder:
         out: dict[str, int] = {}
         for c in verb.children:
             if c.dep_ in ("advcl", "conj", "xcomp") and c.pos_ == "VERB":
-                kind = self.lex.casualties.get(c.lemma_.lower())
-                if kind and not _children(c, *_SUBJ):
-                    n = self._victims(c)
-                    if n is not None:
-                        out[kind] = out.get(kind, 0) + n
+                # "..., killing 14 people and wounding 30"
+                for v in [c, *[d for d in c.conjuncts if d.pos_ == "VERB" and d.i > c.i]]:
+                    kind = self.lex.casualties.get(v.lemma_.lower())
+                    if kind and not _children(v, *_SUBJ):
+                        n = self._victims(v)
+                        if n is not None:
+                            out[kind] = out.get(kind, 0) + n
         return out
 
     def _code_verb(self, verb: Token) -> Iterator[Found]:
@@ -235,11 +241,17 @@ class Coder:
         casualty = self.lex.casualties.get(lemma)
         if casualty and self._casualty_nouns(verb):
             return  # the attack noun carries this event and its count
+        if casualty and verb.dep_ in ("advcl", "conj", "xcomp", "acl") and not _children(verb, *_SUBJ) and (
+                self._verb_pattern(verb.head) is not None or self._noun_pattern(verb.head) is not None):
+            return  # "shelled the town, killing 14": the shelling carries the count
         match = self._verb_pattern(verb)
         if match is None:
             return
         pattern, given = match
-        recips = given or objects(verb)
+        if pattern.via:
+            recips = given or _prep_objects(verb, pattern.via)
+        else:
+            recips = given or objects(verb)
         if not recips and pattern.type in ("ASSAULT", "REJECT", "ACCUSE", "COERCE", "THREATEN", "SANCTION"):
             recips = _prep_objects(verb, ("against", "on"))
         qty = self._casualties_near(verb)
@@ -286,16 +298,21 @@ class Coder:
             recips = _prep_objects(gov, ("on", "against"))
         qty: dict[str, int] = {}
         place_target: Token | None = None
-        verb = noun.head if noun.dep_ in ("nsubj", "pobj") else None
-        if verb is not None and noun.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
-            verb = verb.head
-        if verb is not None and verb.pos_ == "VERB":
+        verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+        head = noun.head if noun.dep_ in ("nsubj", "pobj") else None
+        if head is not None and noun.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+            head = head.head
+        if head is not None and head.pos_ == "VERB":
+            verbs.append(head)
+        for verb in verbs:
             kind = self.lex.casualties.get(verb.lemma_.lower())
-            if kind:
-                n = self._victims(verb)
-                if n is not None:
-                    qty[kind] = n
-                for pobj in _prep_objects(verb, ("in",)):
+            if not kind:
+                continue
+            n = self._victims(verb)
+            if n is not None:
+                qty[kind] = qty.get(kind, 0) + n
+            for holder in [verb, *_children(verb, *_OBJ)]:
+                for pobj in _prep_objects(holder, ("in",)):
                     place_target = place_target or self._place_in(pobj)
         if pattern.type == "ASSAULT" and not (recips or qty or light or place_target is not None):
             return  # a passing mention ("casualties in its strikes") is not a reported attack
@@ -350,8 +367,9 @@ class Coder:
                 if not of:
                     continue
                 t = of[0]
-            if pattern.type == "ASSAULT" and self.refs.ctx.entity_at(t) is None and (
-                    t.lemma_.lower() not in self.lex.actor_nouns):
+            if self.refs.ctx.entity_at(t) is None and (
+                    (pattern.type == "ASSAULT" and t.lemma_.lower() not in self.lex.actor_nouns)
+                    or t.lemma_.lower() in self.lex.place_nouns):
                 # an attack on "the town of X" / "rebel-held areas of X" targets the place X
                 place = self._place_in(t)
                 t = place if place is not None else t
@@ -404,6 +422,11 @@ class Coder:
         heads: list[Token] = []
         for h in actor_heads:
             h = antecedent(h)
+            if h.like_num or h.lemma_.lower() in _CROWDS:
+                # "thousands of teachers protested": the crowd is the teachers
+                of = _prep_objects(h, ("of",))
+                if of:
+                    h = of[0]
             if _crosses_paragraph(h, trigger) or any(c.lower_ in _GENERIC for c in h.lefts):
                 continue
             heads.extend(conjuncts(h))
@@ -445,7 +468,7 @@ class Coder:
                 return True
             if head.like_num or head.pos_ == "NUM":
                 return True
-            if head.pos_ == "NOUN" and lemma not in self.lex.actor_nouns and not any(
+            if head.pos_ == "NOUN" and lemma not in self.lex.actor_nouns and pattern.type != "PROTEST" and not any(
                     self.refs.ctx.entity_at(t) is not None for t in head.lefts):
                 # a common noun that names no agent ("the idea", "reports")
                 return True

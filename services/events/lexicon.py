@@ -25,6 +25,7 @@ class Pattern:
     objects: frozenset[str] = frozenset()
     predicates: frozenset[str] = frozenset()
     compounds: frozenset[str] = frozenset()
+    via: tuple[str, ...] = ()
     recipient_required: bool = False
     confidence: float = 0.8
 
@@ -63,6 +64,7 @@ def _pattern(entry: dict[str, object]) -> Pattern:
         lemma=str(entry["lemma"]).lower(), type=ptype, mode=str(mode) if mode else None,
         particle=str(particle) if particle else None, prep=str(prep) if prep else None,
         objects=words("objects"), predicates=words("predicates"), compounds=words("compounds"),
+        via=tuple(str(v).lower() for v in (entry.get("via") or [])),  # type: ignore[attr-defined]
         recipient_required=bool(entry.get("recipient_required", False)),
         confidence=float(entry.get("confidence", 0.8)),  # type: ignore[arg-type]
     )

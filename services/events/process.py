@@ -169,7 +169,15 @@ def code_events(msg: ArticleStances, vocab: Vocab, lexicon: Lexicon | None = Non
             continue
         index[key] = len(events)
         events.append(ev)
-    return events
+    return _drop_unaddressed(events)
+
+
+def _drop_unaddressed(events: list[Event]) -> list[Event]:
+    """Drop an event without recipient when the same sentence gives the same actor's same act a recipient
+    ("imposed sanctions on X" is read both from the verb and from the noun)."""
+    addressed = {(e.type, _ref_key(e.actor), e.evidence.start) for e in events if e.recipient is not None}
+    return [e for e in events if e.recipient is not None
+            or (e.type, _ref_key(e.actor), e.evidence.start) not in addressed]
 
 
 def type_counts(events: list[Event]) -> Counter[str]:

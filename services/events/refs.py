@@ -20,7 +20,7 @@ PRONOUNS = FIRST_PERSON | PERSON_PRONOUNS | THING_PRONOUNS
 SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "announce", "declare", "claim", "insist", "warn",
                           "argue", "explain", "note", "write", "report", "suggest", "confirm", "vow"})
 # Left modifiers kept in a short noun phrase name ("the Syrian army", "rebel groups").
-_NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "case", "punct", "nummod", "quantmod"})
+_NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "case", "punct"})
 # Heads that read as "X of/from Y" ("officials from two rebel groups"): the group is named too.
 _PART_NOUNS = frozenset({"official", "member", "leader", "spokesman", "spokeswoman", "spokesperson",
                          "representative", "head", "chief", "commander", "delegation", "delegate"})
