@@ -27,6 +27,7 @@ _PERSON_PRON = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _THING_PRON = {"it", "its", "itself"}
 _PLURAL_PRON = {"they", "them", "their", "theirs", "themselves"}
 _RELATIVE = {"which", "who", "that", "whom", "whose"}
+_GENERIC_DETS = {"any", "no", "every", "each"}
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
 # Entity types that can hold a stance or speak.
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
@@ -91,7 +92,7 @@ class Actors:
         return ref if ref is not None else EntityRef(name=name, entity_id=None, type="GPE")
 
     def np_name(self, head: Token, with_of: bool = False) -> str:
-        """The noun phrase headed by ``head`` as display text: modifiers kept, clauses and leading determiners dropped."""
+        """The noun phrase headed by ``head`` as display text, without clauses or leading determiners."""
         left = head.i
         for child in head.lefts:
             if child.dep_ in _NP_LEFT_DEPS:
@@ -121,8 +122,7 @@ class Actors:
             if ref is None or ref.type not in ACTOR_TYPES:
                 # Non-entity subjects still count for "it"/"the group" ("The monitor said ... It also said").
                 if tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.actor_nouns:
-                    name = self.np_name(tok)
-                    self.records.append(Record(tok.i, EntityRef(name=name), True, self._sent_of[tok.i]))
+                    self.records.append(Record(tok.i, self._generic(tok), True, self._sent_of[tok.i]))
                 continue
             # One record per mention: use the mention's last token (its syntactic head in English).
             nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
@@ -226,8 +226,9 @@ class Actors:
 
     def _ref_one(self, tok: Token, resolve_pronouns: bool, actors_only: bool) -> list[EntityRef]:
         low = tok.lower_
-        if low in _RELATIVE and tok.tag_ in ("WDT", "WP", "WP$") and tok.head.dep_ == "relcl":
-            return self.refs(tok.head.head, resolve_pronouns, actors_only)
+        if low in _RELATIVE and tok.tag_ in ("WDT", "WP", "WP$"):
+            ante = self.relative_antecedent(tok)
+            return self.refs(ante, resolve_pronouns, actors_only) if ante is not None else []
         if tok.pos_ == "PRON":
             if not resolve_pronouns:
                 return []
@@ -239,7 +240,17 @@ class Actors:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return self.refs(objs[0], resolve_pronouns, actors_only)
+        # Generic quantified actors ("any country that opposes X") hold no stance of their own.
+        if any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in tok.children):
+            return []
         ref = self.entity(tok)
+        if ref is not None and ref.type in _PLACE_TYPES and tok.left_edge.i == tok.sent.start:
+            # A dateline glued to the subject: "NEW YORK — Human Rights First said ..."
+            if any(c.dep_ == "punct" and c.text in "—–-" for c in tok.children):
+                for child in tok.rights:
+                    aref = self.entity(child) if child.dep_ == "appos" else None
+                    if aref is not None and aref.type in ("ORG", "PERSON"):
+                        return [aref]
         if ref is not None and (not actors_only or ref.type in ACTOR_TYPES):
             return [ref]
         # "Russia's ambassador, Vitaly Churkin" -> Churkin
@@ -249,10 +260,50 @@ class Actors:
                 if aref is not None and aref.type in ACTOR_TYPES:
                     return [aref]
         if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lex.actor_nouns:
+            # "its Russian ally" is Russia.
+            if tok.lemma_.lower() in self.lex.ally_nouns:
+                mods = [self.entity(c) for c in tok.children if c.dep_ in ("amod", "compound")]
+                mods = [m for m in mods if m is not None and m.type in ("GPE", "ORG", "NORP")]
+                if len(mods) == 1:
+                    return mods
             return [self._generic(tok)]
         if not actors_only and tok.pos_ in ("NOUN", "PROPN"):
             return [EntityRef(name=self.np_name(tok))]
         return []
+
+    def is_actor_token(self, tok: Token) -> bool:
+        ref = self.entity(tok)
+        if ref is not None:
+            return ref.type in ACTOR_TYPES
+        return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lex.actor_nouns
+
+    def relative_antecedent(self, rel: Token) -> Token | None:
+        """What "which"/"that"/"who" stands for, even when the parser hung its clause on the wrong word."""
+        from services.stances.proposals import is_proposal
+
+        head = rel.head
+        if head.dep_ == "relcl":
+            cand = head.head
+            if self.is_actor_token(cand) or is_proposal(cand):
+                return cand
+        # The noun phrase just before: "members of the Council that ...", "a deal to let X go, which ...".
+        k = rel.i - 1
+        while k >= 0 and (self.doc[k].is_punct or self.doc[k].is_space):
+            k -= 1
+        if k < 0:
+            return None
+        cand = self.doc[k]
+        for _ in range(6):
+            if cand.pos_ in ("NOUN", "PROPN") and (self.is_actor_token(cand) or is_proposal(cand)):
+                # "members of the Security Council that": the members, not the council.
+                up = cand
+                while up.dep_ == "pobj" and up.head.lower_ == "of" and up.head.head.pos_ in ("NOUN", "PROPN"):
+                    up = up.head.head
+                return up if self.is_actor_token(up) or is_proposal(up) else cand
+            if cand.head == cand:
+                break
+            cand = cand.head
+        return head.head if head.dep_ == "relcl" else None
 
     def _generic(self, tok: Token) -> EntityRef:
         """A non-entity actor ("the group", "Syrian rebels", "Officials from two rebel groups")."""

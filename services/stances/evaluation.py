@@ -81,8 +81,13 @@ def evaluate_region(ctx: Context, speaker: EntityRef | None, start: int, end: in
         targets = [t for t in _subject_targets(ctx, subj) if t != speaker]
         if not targets:
             continue
-        sub = set(subj.subtree)
-        pred = [t for t in v.subtree if t not in sub and start <= t.idx < end]
+        # The judgement is in the verb and its complements, not in what it acts on:
+        # "unable to pass this crucial resolution" says nothing good about the council.
+        skip = set(subj.subtree)
+        for t in v.subtree:
+            if t.dep_ in ("dobj", "pobj", "dative") and t not in skip:
+                skip.update(t.subtree)
+        pred = [t for t in v.subtree if t not in skip and start <= t.idx < end]
         if not pred:
             continue
         text = doc.text[pred[0].idx: pred[-1].idx + len(pred[-1].text)]

@@ -20,6 +20,7 @@ from services.stances import reported as indirect
 from services.stances.actors import Actors
 from services.stances.evaluation import evaluate_region
 from services.stances.lexicon import lexicon
+from services.stances.paragraphs import cut_at_paragraphs
 from services.stances.proposals import name_proposals
 from services.stances.quotemarks import find_quote_spans
 from services.stances.tone import entity_tones
@@ -97,7 +98,7 @@ def find_stances(msg: ArticleEntities, vocab: Vocab, reported_in_quotes: bool = 
     out = _carry(msg)
     if msg.skipped or msg.parse is None or not msg.parse.words:
         return out
-    doc = parse_to_doc(msg.parse, vocab)
+    doc = parse_to_doc(cut_at_paragraphs(msg.parse), vocab)
     quotes, reported, stances = analyse(doc, msg)
     out.quotes = sorted(quotes + reported, key=lambda q: q.start) if reported_in_quotes else quotes
     out.reported_speech = reported

@@ -18,6 +18,8 @@ from services.stances.lexicon import lexicon
 
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your"}
 _PRON_POSS = {"its", "their", "his", "her", "our", "my", "your"}
+# Heads of the texts put to a vote; anaphors and votes without an object prefer these.
+VOTE_HEADS = {"resolution", "draft", "text", "measure", "motion", "bill", "proposal", "amendment"}
 
 
 def is_proposal(tok: Token) -> bool:
@@ -38,7 +40,7 @@ def _noun_compounds(head: Token) -> list[Token]:
     while i >= head.sent.start:
         t = head.doc[i]
         if t.head == head or t.head in out or (t.dep_ == "compound" and t.head.i <= head.i):
-            if t.dep_ == "compound" and t.pos_ == "NOUN":
+            if t.dep_ == "compound" and t.pos_ == "NOUN" and not any(c.dep_ == "nummod" for c in t.children):
                 out.insert(0, t)
                 i -= 1
                 continue
@@ -56,6 +58,7 @@ class Proposals:
     names: list[str] = field(default_factory=list)
     by_head: dict[str, str] = field(default_factory=dict)
     last: str | None = None
+    last_vote: str | None = None
 
     def name(self, head: Token) -> str | None:
         """The canonical name for the proposal headed by ``head`` (None when it is not one)."""
@@ -80,39 +83,64 @@ class Proposals:
                 label = f"{own}{sep} {head.text.lower()}"
             else:
                 mods = [k for k in kids if k.dep_ in ("amod", "compound") and k.lower_ not in ("own",)]
-                label = " ".join([*(m.text for m in mods), head.text.lower()])
+                left = min(m.left_edge.i for m in mods) if mods else head.i
+                label = f"{head.doc[left: head.i].text} {head.text.lower()}".strip()
             self._add(label, None)
             return label
         if lemma in lex.proposal_anaphors and (det in _DEFINITE or "own" in words) and self.last is not None:
             if lemma in self.by_head:
-                self.last = self.by_head[lemma]
-            return self.last
+                return self._use(self.by_head[lemma], lemma)
+            return self._use(self.last_vote or self.last, lemma)
         if lemma not in lex.proposal_nouns and lemma != "cease fire":
             return None  # "move", "document": only ever anaphors
         if lemma in self.by_head:
-            self.last = self.by_head[lemma]
-            return self.last
+            return self._use(self.by_head[lemma], lemma)
         label = " ".join([*(t.text.lower() for t in _noun_compounds(head)), head.text.lower()])
         self._add(label, lemma)
         return label
 
+
+    def _use(self, label: str, lemma: str | None) -> str:
+        self.last = label
+        if lemma in VOTE_HEADS:
+            self.last_vote = label
+        return label
 
     def _add(self, label: str, lemma: str | None) -> None:
         if label not in self.names:
             self.names.append(label)
         if lemma is not None:
             self.by_head.setdefault(lemma, label)
-        self.last = label
+        self._use(label, lemma if lemma is not None else "resolution")
 
 
-def name_proposals(doc_tokens: list[Token]) -> tuple[dict[int, str], list[tuple[int, str]]]:
-    """Proposal name of every proposal head token, and (token index, name) in order, for look-back."""
+def _embedded(tok: Token) -> bool:
+    """A proposal named inside another's description ("a resolution calling for a ceasefire")."""
+    t = tok
+    for _ in range(8):
+        if t.head == t:
+            return False
+        t = t.head
+        if is_proposal(t):
+            return True
+    return False
+
+
+def name_proposals(doc_tokens: list[Token]) -> tuple[dict[int, str], list[tuple[int, str, bool]]]:
+    """Proposal name of every proposal head token, and (token index, name, is a voted text) of the
+    mentions that can be the proposal under discussion, in order."""
     props = Proposals()
     names: dict[int, str] = {}
-    order: list[tuple[int, str]] = []
+    order: list[tuple[int, str, bool]] = []
     for tok in doc_tokens:
+        embedded = _embedded(tok)
+        saved = (props.last, props.last_vote)
         label = props.name(tok)
-        if label is not None:
-            names[tok.i] = label
-            order.append((tok.i, label))
+        if label is None:
+            continue
+        names[tok.i] = label
+        if embedded:
+            props.last, props.last_vote = saved
+        else:
+            order.append((tok.i, label, label == props.last_vote))
     return names, order

@@ -151,8 +151,11 @@ def attribute(doc: Doc, spans: list[QuoteSpan], actors: Actors) -> list[Attribut
         if speaker is None and out:
             prev = out[-1]
             gap = doc.text[(prev.span.close_mark or prev.span.end) + 1: span.open_mark]
-            same_paragraph = "\n" not in gap
-            if span.continues or same_paragraph or (gap.count("\n\n") <= 1 and len(gap.strip()) == 0):
+            gap_start = (prev.span.close_mark or prev.span.end) + 1
+            frame_end = prev.sents[-1].end_char
+            own_attribution = frame_end >= span.open_mark or doc.text[frame_end: span.open_mark].strip() == ""
+            if span.continues or "\n" not in gap or (gap.count("\n\n") <= 1 and own_attribution
+                                                      and gap_start <= frame_end):
                 speaker, cue = prev.speaker, prev.cue
         if speaker is None:
             speaker = _pull_quote_name(doc, span, actors)

@@ -16,12 +16,14 @@ from spacy.tokens import Doc, Span, Token
 
 from schemas.models import EntityRef
 from services.stances.actors import SUBJECT_DEPS, Actors
-from services.stances.lexicon import Lexicon, lexicon
+from services.stances.lexicon import Lexicon
 from services.stances.proposals import is_proposal
 
 _FLIP = {"support": "oppose", "oppose": "support", "neutral": "neutral"}
 _RELATIVE = {"which", "that", "who", "whom"}
 _PLACES = {"GPE", "LOC", "FAC"}
+_PROCEDURES = {"vote", "referendum", "meeting", "debate", "session"}
+_TARGET_PRONOUNS = {"he", "she", "him", "her", "them", "they"}
 _HYPHEN_CUES = {"backed": "support", "sponsored": "support", "drafted": "support", "led": "support",
                 "funded": "support", "supported": "support", "armed": "support", "allied": "support"}
 
@@ -42,32 +44,36 @@ class Context:
     doc: Doc
     actors: Actors
     proposal_names: dict[int, str]
-    proposal_order: list[tuple[int, str]]
+    proposal_order: list[tuple[int, str, bool]]
     speaker_at: Callable[[Token], EntityRef | None]
     lex: Lexicon
 
     def current_proposal(self, i: int) -> str | None:
-        last = None
-        for j, name in self.proposal_order:
+        last = last_vote = None
+        for j, name, vote in self.proposal_order:
             if j > i:
                 break
             last = name
+            if vote:
+                last_vote = name
         if last is None:
-            # "Angola abstained on the draft" style: the first proposal in the same sentence.
+            # A vote before its text is named ("vetoed it, the draft ..."): the first in the same sentence.
             sent = self.doc[i].sent
-            for j, name in self.proposal_order:
+            for j, name, _vote in self.proposal_order:
                 if sent.start <= j < sent.end:
                     return name
-        return last
+        return last_vote or last
 
 
 # ----- small syntax helpers ---------------------------------------------------------------------
 
 
-def _antecedent_token(tok: Token) -> Token:
+def _antecedent_token(ctx: Context, tok: Token) -> Token:
     """A relative pronoun stands for the noun its clause modifies."""
-    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
-        return tok.head.head
+    if tok.lower_ in _RELATIVE and tok.tag_ in ("WDT", "WP"):
+        ante = ctx.actors.relative_antecedent(tok)
+        if ante is not None:
+            return ante
     return tok
 
 
@@ -124,11 +130,15 @@ def _objects(verb: Token, preps: tuple[str, ...] = ("against", "for", "on")) -> 
     return out
 
 
+def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
+
+
 # ----- references ------------------------------------------------------------------------------
 
 
 def _targets(ctx: Context, tok: Token, proposals_only: bool = False, allow_places: bool = True) -> list[EntityRef]:
-    tok = _antecedent_token(tok)
+    tok = _antecedent_token(ctx, tok)
     out: list[EntityRef] = []
     for t in [tok, *tok.conjuncts]:
         name = ctx.proposal_names.get(t.i)
@@ -142,10 +152,10 @@ def _targets(ctx: Context, tok: Token, proposals_only: bool = False, allow_place
         if t.pos_ == "PRON" and t.lower_ in ("we", "us", "i", "me"):
             sp = ctx.speaker_at(t)
             refs = [sp] if sp is not None else []
+        elif t.pos_ == "PRON" and t.lower_ not in _TARGET_PRONOUNS:
+            refs = []  # "defend it": a thing pronoun is too vague a target
         else:
-            refs = ctx.actors.refs(t) if t.pos_ != "PRON" or t.lower_ not in _RELATIVE else []
-            if not refs and t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in ctx.lex.proposal_nouns:
-                refs = []
+            refs = ctx.actors.refs(t)
         for ref in refs:
             if not allow_places and ref.type in _PLACES:
                 continue
@@ -157,7 +167,7 @@ def _targets(ctx: Context, tok: Token, proposals_only: bool = False, allow_place
 def _holders(ctx: Context, tok: Token | None) -> list[EntityRef]:
     if tok is None:
         return []
-    tok = _antecedent_token(tok)
+    tok = _antecedent_token(ctx, tok)
     out: list[EntityRef] = []
     for t in [tok, *tok.conjuncts]:
         if ctx.proposal_names.get(t.i) is not None or is_proposal(t):
@@ -205,7 +215,7 @@ def _verb_polarity(ctx: Context, verb: Token) -> tuple[str, str, list[Token], bo
         nlemma = obj.lemma_.lower()
         if nlemma in lex.noun_oppose or nlemma in lex.noun_support:
             pol = "oppose" if nlemma in lex.noun_oppose else "support"
-            tg = _objects(obj, ("against", "on", "of", "for")) or _objects(verb, ("against", "on"))
+            tg = _prep_objects(obj, ("against", "on", "of", "for")) or _prep_objects(verb, ("against", "on"))
             return pol, "vote", tg, False
         return None
     if lemma in lex.fight_verbs and lemma not in lex.speech_oppose:
@@ -260,6 +270,12 @@ def _verb_triples(ctx: Context, verb: Token) -> list[Triple]:
     if kind == "vote" and lemma in ctx.lex.speech_oppose and not any(t.name in ctx.proposal_names.values()
                                                                     for t in targets):
         kind = "speech_act"
+    # "supported the resolution, including Britain and France": the list names the supporters.
+    for t in target_toks:
+        if ctx.proposal_names.get(t.i) is not None:
+            listed = [r for o in _prep_objects(t, ("including",)) for r in ctx.actors.refs(o)]
+            if listed:
+                holders = listed
     if not holders or not targets:
         return []
     return [Triple(holders, targets, polarity, verb.text, verb.sent, 0.8, kind)]
@@ -281,7 +297,9 @@ def _urge_triples(ctx: Context, verb: Token) -> list[Triple]:
     out: list[Triple] = []
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "for":
-            targets = [r for p in c.children if p.dep_ == "pobj" for r in _targets(ctx, p, proposals_only=True)]
+            # "called for a ceasefire" backs it; "called for the vote" only asks for a procedure.
+            targets = [r for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in _PROCEDURES
+                       for r in _targets(ctx, p, proposals_only=True)]
             if targets:
                 out.append(Triple(holders, targets, "support", verb.text, verb.sent, 0.6, "speech_act"))
     inner = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
@@ -365,6 +383,12 @@ def _noun_triples(ctx: Context, noun: Token) -> list[Triple]:
         if holders and targets:
             kind = "vote" if any(t.name in ctx.proposal_names.values() for t in targets) else "speech_act"
             out.append(Triple(holders, targets, polarity, noun.text, noun.sent, 0.7, kind))
+    elif noun.i in ctx.proposal_names and lemma not in ("vote", "move"):
+        # "Russia's draft", "its draft resolution": the owner backs its own text.
+        holders = [r for c in noun.children if c.dep_ == "poss" for r in _holders(ctx, c)]
+        if holders:
+            target = EntityRef(name=ctx.proposal_names[noun.i])
+            out.append(Triple(holders, [target], "support", noun.text, noun.sent, 0.6, "vote"))
     elif lemma in lex.ally_nouns or lemma in lex.enemy_nouns:
         polarity = "support" if lemma in lex.ally_nouns else "oppose"
         targets = [r for t in _objects(noun, ("of", "to", "for")) for r in _targets(ctx, t, allow_places=False)]

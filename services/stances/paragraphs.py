@@ -1,0 +1,71 @@
+"""Keep the parse inside paragraphs.
+
+The model sometimes runs a sentence across a blank line (a headline or
+standfirst without a full stop glued to the first paragraph). Speakers and
+stance holders never reach across a paragraph break, so the carried parse is
+cut there before the Doc is rebuilt: a token whose head lies in another
+paragraph is re-attached inside its own paragraph (a noun phrase left
+before a verb that lost its subject becomes that subject), and each
+paragraph starts a sentence.
+"""
+
+from __future__ import annotations
+
+from schemas.models import Parse
+
+
+def paragraph_ids(parse: Parse) -> list[int]:
+    """Paragraph number of each token; a whitespace token holding a newline closes a paragraph."""
+    out: list[int] = []
+    para = 0
+    for w in parse.words:
+        out.append(para)
+        if "\n" in w and not w.strip():
+            para += 1
+    return out
+
+
+def cut_at_paragraphs(parse: Parse) -> Parse:
+    """A copy of ``parse`` whose dependency arcs and sentences stay within paragraphs."""
+    paras = paragraph_ids(parse)
+    heads = list(parse.heads)
+    deps = list(parse.deps)
+    starts = list(parse.sent_starts)
+    changed = False
+    for i, h in enumerate(heads):
+        if paras[h] != paras[i]:
+            heads[i], deps[i] = i, "ROOT"
+            changed = True
+    if changed:
+        _reattach(parse, paras, heads, deps)
+    for i in range(1, len(paras)):
+        if paras[i] != paras[i - 1] and not starts[i]:
+            starts[i] = True
+            changed = True
+    if not changed:
+        return parse
+    return parse.model_copy(update={"heads": heads, "deps": deps, "sent_starts": starts})
+
+
+def _reattach(parse: Parse, paras: list[int], heads: list[int], deps: list[str]) -> None:
+    """Within each paragraph, hang stray roots on the paragraph's verb root."""
+    roots: dict[int, list[int]] = {}
+    for i, h in enumerate(heads):
+        if h == i and parse.words[i].strip():
+            roots.setdefault(paras[i], []).append(i)
+    for rs in roots.values():
+        if len(rs) < 2:
+            continue
+        verbs = [r for r in rs if parse.pos[r] in ("VERB", "AUX")]
+        if not verbs:
+            continue
+        main = verbs[0]
+        has_subj = any(heads[j] == main and deps[j].startswith("nsubj") for j in range(len(heads)) if j != main)
+        for r in rs:
+            if r == main or r in verbs[1:]:
+                continue
+            if not has_subj and r < main and parse.pos[r] in ("NOUN", "PROPN", "PRON"):
+                heads[r], deps[r] = main, "nsubj"
+                has_subj = True
+            else:
+                heads[r], deps[r] = main, "dep"
