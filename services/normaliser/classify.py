@@ -108,12 +108,20 @@ def _pattern_kind(u: Unit) -> str | None:
         return "byline"
     if u.words <= 12 and patterns.BYLINE.match(text) and not u.text.endswith((".", "?", "!")):
         return "byline"
+    if (u.words <= 60 and patterns.WIRE_CREDIT.match(text)) or patterns.WIRE_BYLINE.match(text):
+        return "byline"
+    if patterns.CAPTION_LEAD.match(text):
+        return "caption"
     if u.words <= 15 and patterns.CREDIT_LINE.match(text):
         # "© 2025 Outlet. All rights reserved." is the page's legal footer, not a photo credit.
         return "footer" if patterns.FOOTER.search(text) and not patterns.CREDIT_TOKEN.search(text) else "credit"
     if patterns.PROMO_LEAD.match(text) or (u.words <= 10 and patterns.PROMO_QUESTION.match(text)):
         return "promo"
     if u.words <= 12 and not u.terminated and patterns.PROMO.search(text):
+        return "promo"
+    if u.words <= 40 and patterns.STRONG_PROMO.search(patterns.unquoted(text)):
+        return "promo"
+    if u.words <= 20 and patterns.CONTACT.search(text):
         return "promo"
     if len({m.group(0).lower() for m in patterns.FOOTER.finditer(text)}) >= 2:
         return "footer"
@@ -213,7 +221,10 @@ def _mark_credit_captions(units: list[Unit]) -> None:
     for i, u in enumerate(units):
         if u.kind != "credit":
             continue
-        options = [n for n in (_neighbour(units, i, -1), _neighbour(units, i, 1)) if n is not None and n.open]
+        around = [n for n in (_neighbour(units, i, -1), _neighbour(units, i, 1)) if n is not None]
+        if any(n.kind == "caption" for n in around):
+            continue  # the picture's caption is already known
+        options = [n for n in around if n.open]
         scored = [(_caption_score(n), -k, n) for k, n in enumerate(options)]
         if not scored:
             continue
@@ -225,8 +236,10 @@ def _mark_credit_captions(units: list[Unit]) -> None:
 def _choose_title(units: list[Unit], first_body: int, given: str | None) -> str | None:
     if given:
         key = fold(given)
-        for u in units:
-            if u.open and u.key == key:
+        for i, u in enumerate(units):
+            # The headline line, also when the given title carries the outlet ("Headline | Outlet").
+            near_top = i <= first_body and u.words >= 4 and not u.terminated and u.key in key
+            if u.open and (u.key == key or near_top):
                 u.kind = "title"
         return given
     candidates = [u for u in units[:first_body] if u.open and _looks_headline(u)]
@@ -250,12 +263,17 @@ def _cue_kind(u: Unit) -> str:
     return "footer" if patterns.FOOTER.search(free) else "promo"
 
 
+def _reported_speech(u: Unit) -> bool:
+    """A long line that reports speech is article text even when its full stop was lost."""
+    return u.words >= 10 and bool(patterns.REPORTING.search(u.text) or any(c in u.text for c in "\"“”«»"))
+
+
 def _mark_tail(units: list[Unit]) -> None:
     """After the last article paragraph only page furniture stands."""
     for u in reversed(units):
         if not u.open:
             continue
-        if _body_like(u) and not _reader_cue(u):
+        if (_body_like(u) or _reported_speech(u)) and not _reader_cue(u):
             return
         if _body_like(u) or u.text.endswith("?"):
             u.kind = _cue_kind(u)
@@ -296,6 +314,20 @@ def _mark_shapes(units: list[Unit]) -> None:
             u.kind = "caption"
 
 
+def _mark_link_lists(units: list[Unit]) -> None:
+    """Two or more short unended lines in a row inside the article are a list of links, not headings."""
+    def short(k: int) -> bool:
+        u = units[k] if 0 <= k < len(units) else None
+        return u is not None and u.open and not u.terminated and u.words <= _MAX_HEADING_WORDS
+
+    def menu(k: int) -> bool:
+        return 0 <= k < len(units) and units[k].kind in ("navigation", "promo")
+
+    links = [i for i in range(len(units)) if short(i) and (short(i - 1) or short(i + 1) or menu(i - 1))]
+    for i in links:
+        units[i].kind = "navigation"
+
+
 def _paragraph_kind(u: Unit) -> ParagraphKind:
     if u.kind == _HEADING:
         return _HEADING
@@ -305,12 +337,27 @@ def _paragraph_kind(u: Unit) -> ParagraphKind:
     return _BODY
 
 
+def _split_trailing_credit(lines: Iterable[tuple[str, bool]]) -> list[Unit]:
+    """'... its envoy. © Outlet' -> the sentence, and the credit as a line of its own."""
+    units: list[Unit] = []
+    for text, indented in lines:
+        if not text.strip():
+            continue
+        m = patterns.TRAILING_COPYRIGHT.match(text)
+        if m:
+            units.append(Unit(text=m.group(1), indented=indented))
+            units.append(Unit(text=m.group(2), indented=indented, kind="credit"))
+        else:
+            units.append(Unit(text=text, indented=indented))
+    return units
+
+
 def classify(lines: Iterable[tuple[str, bool]], stops: frozenset[str], title: str | None = None) -> Classified:
     """Classify line units (text, indented) of one article; ``title`` is a headline known already."""
-    units = [Unit(text=t, indented=ind) for t, ind in lines if t.strip()]
+    units = _split_trailing_credit(lines)
     for u in units:
         _features(u, stops)
-        u.kind = _pattern_kind(u)
+        u.kind = u.kind or _pattern_kind(u)
     _mark_menu_echoes(units)
     _mark_duplicates(units)
     _mark_pull_quotes(units)
@@ -320,6 +367,7 @@ def classify(lines: Iterable[tuple[str, bool]], stops: frozenset[str], title: st
     _mark_head(units, first_body)
     _mark_shapes(units)
     _mark_tail(units)
+    _mark_link_lists(units)
     for u in units:
         if u.open:
             u.kind = _BODY if _body_like(u) or u.terminated or u.words > _MAX_HEADING_WORDS else _HEADING

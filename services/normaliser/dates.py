@@ -4,8 +4,8 @@ Only whole date lines count ("December 6, 2016", "Published on 6 Dec 2016",
 "06.12.2016", "Updated 5 Dec 2016 14:02 GMT"); dates inside article
 sentences ("on 4 December") or captions are never used. Parsing uses
 dateparser with absolute formats only, so nothing is resolved relative to
-today. Numeric dates: dotted ones are day-first (European use), slashed ones
-month-first unless that is impossible.
+today. Numeric dates are day-first, dotted or slashed
+(as most of the world writes them), month-first only when day-first is impossible.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 from services.normaliser import patterns
 
 _MAX_DATE_LINE_WORDS = 16
-_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}\b")
+_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\b\.?)?", re.IGNORECASE)
 _SEPARATOR = re.compile(r"[|•·]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -42,7 +42,7 @@ def _settings(order: str) -> dict[str, Any]:
 
 
 def _parse(text: str) -> datetime | None:
-    orders = ("DMY", "MDY") if "." in text and re.search(r"\d\.\d", text) else ("MDY", "DMY")
+    orders = ("DMY", "MDY")
     for order in orders:
         try:
             parsed = _dateparser().parse(text, languages=["en"], settings=_settings(order))
@@ -84,7 +84,7 @@ def parse_date_line(line: str) -> str | None:
     # Parse the date with the time that follows it, if any ("5 Dec 2016 14:02 GMT").
     tail = line[m.end(): m.end() + 20]
     t = _TIME.match(tail.strip(" ,|-–—at"))
-    candidate = m.group(0) + (" " + t.group(0).replace("h", ":") if t else "")
+    candidate = m.group(0) + (" " + re.sub(r"(?<=\d)[h.](?=\d)", ":", t.group(0)) if t else "")
     parsed = _parse(candidate) or _parse(m.group(0))
     if parsed is None or not (1900 <= parsed.year <= 2100):
         return None

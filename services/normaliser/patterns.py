@@ -37,6 +37,10 @@ NAVIGATION = re.compile(
     r"explore more|more stories|more from .{1,40}|more in .{1,40}|watch live|live tv|listen(?: live| now)?|"
     r"listen to (?:this )?article|\d+ min(?:ute)?s? read|play video|watch(?: video| now)?|video|gallery|photos?|"
     r"follow us(?: on .*)?|newsletters?|topics|tags?|keywords|previous|next|close|open|loading.*|"
+    r"(?:story|article) continues (?:below|after)(?: (?:this )?advertisement)?|continue reading(?: the main story)?|"
+    r"supported by|recommended(?: stories| for you)?|up next|editor'?s picks?|further reading|what to read next|"
+    r"you (?:may|might) also like|more on this story|related topics|save(?: article)?|bookmark|"
+    r"(?:tags|topics|keywords|filed under|more on|related|categories|category)\s*:.*|"
     r"image \d+ of \d+|\d+ of \d+|page \d+(?: of \d+)?|"
     r"[\W_]+"
     r")$",
@@ -64,7 +68,8 @@ SECTION_LABEL_SET = frozenset(
 # Credit lines: "Photo: ...", "Image by ...", "© ...", "Getty Images", "Reuters/Name", "AP Photo/Name".
 CREDIT_LINE = re.compile(
     r"^(?:(?:photo|image|picture|pic|foto|video|graphic|illustration|photograph|cover|main|top|header)"
-    r"(?:s|graph)?(?:\s+(?:by|credit|courtesy|source))?\s*(?:[:|/]|by\b)|"
+    r"(?:s|graph)?(?:\s+(?:by|credit|courtesy|source|copyright))?\s*(?:[:|/,]|by\b)|"
+    r"(?:photo|image|picture)s?\s+(?:credit|courtesy|source|copyright)\b|"
     r"(?:credit|credits|source|courtesy|photo credit|image credit|image source)\s*[:|]|"
     r"©|\(c\)\s|copyright\b|photography by\b)",
     _I,
@@ -74,21 +79,40 @@ CREDIT_TOKEN = re.compile(
     rf"(?:\b(?:{AGENCIES})\s*(?:Photo|Images?|Pictures?)?\s*/|\bvia Getty Images\b|\bGetty Images\b|"
     r"\bAP Photo\b|\bfile photo\b|\bhandout\b|\bphoto(?:graph)?:|\bimage:|/\s*(?:" + AGENCIES + r")\b)",
 )
-# A credit at the end of a caption: "... on 4 December (AFP)", "... [Reuters]", "... | Getty Images".
+# A credit at the end of a caption: "... on 4 December (AFP)", "... [Reuters]", "... | Getty Images",
+# "... Photograph: Jane Roe/Reuters", "... Credit: Jane Roe for The Daily". Agency names are matched
+# case-sensitively (so "(Japan)" is not "PA"), the credit words in any case.
 CREDIT_SUFFIX = re.compile(
-    rf"(?:[(\[]\s*(?:(?:photo|image|picture|file|credit|source)s?\s*(?:by)?\s*[:/]?\s*)?"
-    rf"(?:[^()\[\]]{{0,40}}(?:{AGENCIES})[^()\[\]]{{0,40}}|[^()\[\]]*(?:photo|image|getty|/)[^()\[\]]*)\s*[)\]]"
-    rf"|\s[|/]\s*(?:{AGENCIES}|Getty Images|[A-Z][\w.-]+(?: [A-Z][\w.-]+){{0,3}}/(?:{AGENCIES}))\s*)\s*$",
-    _I,
+    rf"(?:[(\[]\s*(?:(?i:photo|image|picture|file|credit|source)s?\s*(?i:by)?\s*[:/]?\s*)?"
+    rf"(?:[^()\[\]]{{0,40}}\b(?:{AGENCIES})\b[^()\[\]]{{0,40}}|[^()\[\]]*(?:(?i:photo|image|getty)|/)[^()\[\]]*)\s*[)\]]"
+    rf"|\s[|/]\s*(?:\b(?:{AGENCIES})\b|Getty Images|[A-Z][\w.-]+(?: [A-Z][\w.-]+){{0,3}}/(?:{AGENCIES}))"
+    rf"|(?:^|[.!?\s])(?i:photograph|photo|image|picture|credit|source)s?\s*:\s*[^.!?]{{2,80}}"
+    rf"|\s(?i:credit)\s+[A-Z][^.!?]{{2,80}})\s*$",
 )
 _CREDIT_PAREN = re.compile(r"[(\[]\s*([^()\[\]]{1,60})\s*[)\]]\s*$")
 
 # Bylines and agency tags.
 BYLINE = re.compile(
-    r"^(?:by|words by|written by|story by|reporting by|writing by|editing by|compiled by|additional reporting by|"
-    r"report by|with reporting by)\s+\S.*$",
+    r"^(?:by|words by|written by|story by|text by|reporting by|writing by|editing by|edited by|compiled by|"
+    r"produced by|additional reporting by|report by|with reporting by|sources?\s*:)\s*\S.*$",
     _I,
 )
+# Wire credits at a story's foot: "Reporting by X; Editing by Y", "AP writers X and Y contributed to this report."
+WIRE_CREDIT = re.compile(
+    r"^(?:(?:additional )?reporting by\b.*(?:editing|writing) by\b.*|"
+    r".{0,120}\bcontributed (?:to )?(?:this |the )?(?:report|story|article|reporting)\.?)$",
+    _I,
+)
+# "Reuters in Beirut", "Associated Press in Geneva": a wire byline.
+WIRE_BYLINE = re.compile(rf"^(?:{AGENCIES})(?: staff)?(?: in [A-Z][\w' -]{{1,30}})?\.?$")
+# Contact lines: an e-mail address or a social handle to follow.
+CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|\bfollow\b.{0,40}\bon (?:twitter|x|facebook|instagram|bluesky|threads)\b|^@\w+$", _I
+)
+# A sentence with the outlet's copyright stuck to its end: "... its envoy. © Outlet 24".
+TRAILING_COPYRIGHT = re.compile(r"^(.{20,}?[.!?\"”’])\s+((?:©|\(c\)|copyright)\s*[^.!?]{1,60})$", _I)
+# A picture's caption announced as such ("Image caption, ...", "Caption: ...").
+CAPTION_LEAD = re.compile(r"^(?:(?:image|photo|picture|media|video)\s+)?caption\s*[:,]", _I)
 # Editor initials with agencies: "ls/bw (AP, AFP)", "jd/rc (Reuters, dpa)".
 AGENCY_TAG = re.compile(rf"^[a-z]{{1,4}}(?:/[a-z]{{1,4}})+\.?(?:\s*[(\[](?:[^()\[\]]*)[)\]])?\.?$|"
                         rf"^[(\[]?\s*(?:(?:{AGENCIES})\s*(?:,|and|&|/)?\s*)+[)\]]?\.?$")
@@ -118,8 +142,9 @@ DATE_TOKEN = re.compile(
 # What may stand beside a date on a date line: weekday, time, zone, separators.
 DATE_FILLER = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?|\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|"
-    r"\b(?:gmt|utc|bst|cet|cest|est|edt|pst|pdt|cst|cdt|ist|msk|eet|eest|jst|ast|sast|wat|eat|aest)\b(?:[+-]\d{1,2})?|"
-    r"\b(?:at|on|and|updated|published|posted|last|first|modified)\b|[|,:•·\-–—()\[\]]",
+    r"\b(?:gmt|utc|bst|cet|cest|est|edt|pst|pdt|cst|cdt|ist|msk|eet|eest|jst|ast|sast|wat|eat|aest|et|pt|ct)\b"
+    r"(?:[+-]\d{1,2})?|\b\d+\s+(?:years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?)\s+ago\b|"
+    r"\b(?:at|on|and|updated|published|posted|last|first|modified|issued|time|date)\b|[|,:•·\-–—()\[\]/]",
     _I,
 )
 # The date line labels that say when the page was first published (preferred over "updated").
@@ -136,8 +161,16 @@ PROMO = re.compile(
     r"recommended for you|you may also like|you might also like|don't miss)\b",
     _I,
 )
+# Calls to action that never belong to a news sentence, wherever they stand.
+STRONG_PROMO = re.compile(
+    r"\b(?:sign up (?:for|to)|subscribe (?:to|for|now|today)|our newsletter|newsletter|download (?:our|the) app|"
+    r"click here|tap here|follow us|support (?:our|independent) journalism|become a (?:member|subscriber|supporter)|"
+    r"free trial|unlimited access|in your inbox|recommended for you|you (?:may|might) also like)\b",
+    _I,
+)
 PROMO_LEAD = re.compile(
-    r"^(?:read more|also read|read also|see also|related|watch|listen|recommended|more)\s*[:|>»-]", _I
+    r"^(?:read more|also read|read also|see also|related|watch|listen|recommended|more|video|podcast|gallery|"
+    r"photos|in pictures|read)\s*[:|>»]", _I
 )
 # A short question aimed at the reader ("Seeking legal help?", "Got a tip?").
 PROMO_QUESTION = re.compile(
@@ -154,7 +187,10 @@ FOOTER = re.compile(
     r"(?:news|media|broadcaster|organi[sz]ation|publication)|"
     r"journalists? (?:around|across) the world|in more than \d+ languages|funded by|this (?:article|story) "
     r"(?:was|has been) (?:updated|corrected|amended)|may not be (?:published|reproduced|redistributed)|"
-    r"reproduction|without (?:prior )?(?:written )?permission|our (?:team|attorneys|lawyers|experts))\b",
+    r"reproduction|without (?:prior )?(?:written )?permission|our (?:team|attorneys|lawyers|experts)|"
+    r"trust principles|our standards|originally (?:published|appeared)|republished|"
+    r"(?:published|broadcast|rewritten|redistributed)"
+    r"(?:,? (?:or |and )?(?:published|broadcast|rewritten|redistributed))+)\b",
     _I,
 )
 # Second-person address (outside quotes) marks reader-directed text at a page's foot.
