@@ -248,10 +248,8 @@ class Coder:
         if match is None:
             return
         pattern, given = match
-        if pattern.via:
-            recips = given or _prep_objects(verb, pattern.via)
-        else:
-            recips = given or objects(verb)
+        # "impose sanctions ON X": the object is the act itself, the preposition names the recipient
+        recips = given or (_prep_objects(verb, pattern.via) if pattern.via else objects(verb))
         if not recips and pattern.type in ("ASSAULT", "REJECT", "ACCUSE", "COERCE", "THREATEN", "SANCTION"):
             recips = _prep_objects(verb, ("against", "on"))
         qty = self._casualties_near(verb)

@@ -13,7 +13,7 @@ _UNITS = {
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 
 
@@ -30,7 +30,7 @@ def words_to_int(words: list[str]) -> int | None:
                 current += _TENS[w]
             elif w in _SCALES:
                 scale = _SCALES[w]
-                if scale == 100:
+                if scale < 1000:
                     current = (current or 1) * scale
                 else:
                     total += int((current or 1) * scale)
