@@ -99,8 +99,13 @@ class Actors:
                 left = min(left, child.left_edge.i)
         right = head.i
         if with_of:
-            for child in head.rights:
-                if child.dep_ == "prep" and child.lower_ in ("of", "from") and child.right_edge.i - head.i <= 8:
+            nxt = self.doc[head.i + 1] if head.i + 1 < len(self.doc) else None
+            # The parser sometimes hangs "from ..." on the verb; take it when it directly follows.
+            preps = [c for c in head.rights if c.dep_ == "prep"]
+            if nxt is not None and nxt not in preps and nxt.dep_ in ("prep", "dep"):
+                preps.insert(0, nxt)
+            for child in preps:
+                if child.lower_ in ("of", "from") and child.right_edge.i - head.i <= 8:
                     right = child.right_edge.i
                     break
         toks = [t for t in self.doc[left: right + 1]]
@@ -244,13 +249,13 @@ class Actors:
         if any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in tok.children):
             return []
         ref = self.entity(tok)
-        if ref is not None and ref.type in _PLACE_TYPES and tok.left_edge.i == tok.sent.start:
+        dashed = any(c.dep_ == "punct" and c.text in "—–-" for c in tok.children)
+        if ref is not None and ref.type in _PLACE_TYPES and tok.left_edge.i == tok.sent.start and dashed:
             # A dateline glued to the subject: "NEW YORK — Human Rights First said ..."
-            if any(c.dep_ == "punct" and c.text in "—–-" for c in tok.children):
-                for child in tok.rights:
-                    aref = self.entity(child) if child.dep_ == "appos" else None
-                    if aref is not None and aref.type in ("ORG", "PERSON"):
-                        return [aref]
+            for child in tok.rights:
+                aref = self.entity(child) if child.dep_ == "appos" else None
+                if aref is not None and aref.type in ("ORG", "PERSON"):
+                    return [aref]
         if ref is not None and (not actors_only or ref.type in ACTOR_TYPES):
             return [ref]
         # "Russia's ambassador, Vitaly Churkin" -> Churkin
@@ -262,8 +267,8 @@ class Actors:
         if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lex.actor_nouns:
             # "its Russian ally" is Russia.
             if tok.lemma_.lower() in self.lex.ally_nouns:
-                mods = [self.entity(c) for c in tok.children if c.dep_ in ("amod", "compound")]
-                mods = [m for m in mods if m is not None and m.type in ("GPE", "ORG", "NORP")]
+                found = [self.entity(c) for c in tok.children if c.dep_ in ("amod", "compound")]
+                mods = [m for m in found if m is not None and m.type in ("GPE", "ORG", "NORP")]
                 if len(mods) == 1:
                     return mods
             return [self._generic(tok)]
@@ -303,6 +308,12 @@ class Actors:
             if cand.head == cand:
                 break
             cand = cand.head
+        # No noun above it: the nearest proposal, else actor, to the left in the sentence.
+        left = [t for t in self.doc[rel.sent.start: rel.i] if t.pos_ in ("NOUN", "PROPN")]
+        for test in (is_proposal, self.is_actor_token):
+            found = [t for t in left if test(t)]
+            if found:
+                return found[-1]
         return head.head if head.dep_ == "relcl" else None
 
     def _generic(self, tok: Token) -> EntityRef:
@@ -319,7 +330,8 @@ class Actors:
             person = self.speaker_person(tok.i)
             if person is not None:
                 return person
-        has_of = any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in tok.rights)
+        nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+        has_of = nxt is not None and nxt.lower_ in ("of", "from") and nxt.dep_ in ("prep", "dep")
         name = self.np_name(tok, with_of=has_of and tok.tag_ == "NNS")
         return EntityRef(name=name)
 

@@ -69,14 +69,14 @@ def _single_kind(text: str, i: int) -> str | None:
     nxt = text[i + 1] if i + 1 < len(text) else "\n"
     if prev.isalnum() and nxt.isalnum():
         return None  # don't, Aleppo’s
-    if ch in SINGLE_OPEN or ch == STRAIGHT_SINGLE or ch == "’":
-        if (prev.isspace() or prev in _OPEN_BEFORE) and (nxt.isalpha() or nxt in "“\"…"):
-            # '90s / 'til style elisions are left alone only when digits follow.
-            return "open"
-    if ch in SINGLE_CLOSE or ch == STRAIGHT_SINGLE:
-        if not prev.isspace() and (nxt.isspace() or nxt in _PUNCT_AFTER or nxt == "\n"):
-            # After a plain "s" the mark may be a plural possessive (rebels' positions): weak closer.
-            return "weak" if prev in "sSzZ" and nxt == " " else "close"
+    opener = ch in SINGLE_OPEN or ch == STRAIGHT_SINGLE or ch == "’"
+    # An opener needs a letter after it ('90s-style elisions with digits are not quotes).
+    if opener and (prev.isspace() or prev in _OPEN_BEFORE) and (nxt.isalpha() or nxt in "“\"…"):
+        return "open"
+    closer = ch in SINGLE_CLOSE or ch == STRAIGHT_SINGLE
+    if closer and not prev.isspace() and (nxt.isspace() or nxt in _PUNCT_AFTER or nxt == "\n"):
+        # After a plain "s" the mark may be a plural possessive (rebels' positions): weak closer.
+        return "weak" if prev in "sSzZ" and nxt == " " else "close"
     return None
 
 

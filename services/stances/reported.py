@@ -24,6 +24,7 @@ class Reported:
     cue: Token
     clause: Span  # the reported clause
     sent: Span
+    quoted: bool = False  # mostly a direct quote: listed with the direct quotes, still read for stance
 
 
 def _trim(doc: Doc, start: int, end: int) -> Span | None:
@@ -53,9 +54,10 @@ def find_reported(doc: Doc, actors: Actors) -> list[Reported]:
                 continue
             clause = _trim(doc, comp.left_edge.i, comp.right_edge.i + 1)
             subj = subject_of(tok)
-            if clause is None or subj is None or _quoted_share(clause, actors) > 0.5:
+            if clause is None or subj is None:
                 continue
-            out.append(Reported(speaker_from_subject(subj, actors), tok, clause, tok.sent))
+            out.append(Reported(speaker_from_subject(subj, actors), tok, clause, tok.sent,
+                                _quoted_share(clause, actors) > 0.5))
         elif lemma in ("accuse", "charge") and tok.pos_ == "VERB":
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -86,6 +88,8 @@ def find_reported(doc: Doc, actors: Actors) -> list[Reported]:
 def to_quotes(doc: Doc, reported: list[Reported]) -> list[Quote]:
     out = []
     for r in reported:
+        if r.quoted:
+            continue
         out.append(Quote(speaker=r.speaker, text=r.clause.text, start=r.clause.start_char, end=r.clause.end_char,
                          direct=False, cue=r.cue.text, evidence=evidence_of(doc, [r.sent])))
     return out

@@ -91,7 +91,7 @@ def _is_passive(verb: Token) -> bool:
 
 
 def _agents(verb: Token) -> list[Token]:
-    out = []
+    out: list[Token] = []
     for c in verb.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and verb.tag_ == "VBN"):
             out.extend(p for p in c.children if p.dep_ == "pobj")
@@ -121,7 +121,8 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _objects(verb: Token, preps: tuple[str, ...] = ("against", "for", "on")) -> list[Token]:
-    out = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    nominal = ("NOUN", "PROPN", "PRON")
+    out: list[Token] = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in nominal]
     out = [o for o in out if o.dep_ == "dobj"] or out
     if not out:
         for c in verb.children:
@@ -237,7 +238,9 @@ def _verb_triples(ctx: Context, verb: Token) -> list[Triple]:
     polarity, kind, target_toks, proposal_only = found
     lemma = verb.lemma_.lower()
     # Passive: "was vetoed by Russia", "the text presented by Spain", "Sponsored by Egypt, the resolution ...".
-    if _is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "amod", "relcl")):
+    participle = verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "amod", "relcl") and not any(
+        c.dep_ in ("nsubj", "aux") for c in verb.children)
+    if _is_passive(verb) or participle:
         holders_t = _agents(verb)
         if not holders_t:
             return []
@@ -258,7 +261,10 @@ def _verb_triples(ctx: Context, verb: Token) -> list[Triple]:
     allow_places = kind != "relation"
     targets = [r for t in target_toks for r in _targets(ctx, t, proposals_only=proposal_only,
                                                         allow_places=allow_places)]
-    if not target_toks and kind == "vote":
+    # With no object the vote is on the proposal under discussion ("Angola abstained"); an object
+    # we cannot read ("vetoed five") is not that proposal.
+    has_obj = lemma not in ctx.lex.light_verbs and any(c.dep_ == "dobj" for c in verb.children)
+    if not target_toks and kind == "vote" and not has_obj:
         current = ctx.current_proposal(verb.i)
         if current is not None:
             targets = [EntityRef(name=current)]
@@ -392,7 +398,7 @@ def _noun_triples(ctx: Context, noun: Token) -> list[Triple]:
     elif lemma in lex.ally_nouns or lemma in lex.enemy_nouns:
         polarity = "support" if lemma in lex.ally_nouns else "oppose"
         targets = [r for t in _objects(noun, ("of", "to", "for")) for r in _targets(ctx, t, allow_places=False)]
-        holders: list[EntityRef] = []
+        holders = []
         if noun.dep_ == "appos":
             holders = _holders(ctx, noun.head)
         elif noun.dep_ in ("attr",):
