@@ -33,6 +33,8 @@ _LONG_CAPTION_WORDS = 16
 _MIN_PULL_QUOTE_WORDS = 5
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CAPITALISED = re.compile(r"^[A-Z0-9&'’.-]")
+_INNER_SENTENCE = re.compile(r"[a-z0-9\"”’)][.!?]\s+[\"“‘]?[A-Z]")
+_LIST_ITEM = re.compile(r"^(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
 
 
 @dataclass
@@ -148,8 +150,10 @@ def _mark_duplicates(units: list[Unit]) -> None:
         if prev is not None and prev.key == u.key:
             u.kind = "duplicate_line"
             # Inside the article, or long and not headline-shaped above it (a doubled headline stays).
+            # A doubled paragraph that reports speech is a copy glitch: its first copy stays article text.
             in_body = any(_strong(x) for x in units[:i - 1])
-            if prev.open and (in_body or (u.words >= _LONG_CAPTION_WORDS // 2 and not _looks_headline(prev))):
+            caption_like = in_body or (u.words >= _LONG_CAPTION_WORDS // 2 and not _looks_headline(prev))
+            if prev.open and caption_like and not _reported_speech(prev):
                 prev.kind = "caption"
         elif u.key in seen and u.words >= 2 and u.open:
             u.kind = "duplicate_line"
@@ -233,6 +237,15 @@ def _mark_credit_captions(units: list[Unit]) -> None:
             best[2].kind = "caption"
 
 
+def _mark_inline_agency_credits(units: list[Unit], first_body: int) -> None:
+    """Inside the article a line of agency names alone ("Reuters") credits a picture, not the story."""
+    last_body = max((i for i, u in enumerate(units) if _strong(u)), default=-1)
+    for i in range(first_body + 1, last_body):
+        u = units[i]
+        if u.kind == "byline" and u.words <= 4 and patterns.AGENCY_TAG.match(u.text) and "/" not in u.text:
+            u.kind = "credit"
+
+
 def _choose_title(units: list[Unit], first_body: int, given: str | None) -> str | None:
     if given:
         key = fold(given)
@@ -253,9 +266,11 @@ def _choose_title(units: list[Unit], first_body: int, given: str | None) -> str 
 
 
 def _reader_cue(u: Unit) -> bool:
-    """Words of a promo or an about-us footer (quoted speech does not count)."""
+    """Words of a promo or an about-us footer (quoted or reported speech does not count)."""
     free = patterns.unquoted(u.text)
-    return bool(patterns.FOOTER.search(free) or patterns.PROMO.search(free) or patterns.READER_ADDRESS.search(free))
+    if patterns.FOOTER.search(free) or patterns.PROMO.search(free):
+        return True
+    return bool(patterns.READER_ADDRESS.search(free)) and not patterns.REPORTING.search(free)
 
 
 def _cue_kind(u: Unit) -> str:
@@ -307,8 +322,8 @@ def _mark_shapes(units: list[Unit]) -> None:
     for u in units:
         if not u.open or u.terminated:
             continue
-        speech = any(c in u.text for c in "\"“”«»") or patterns.REPORTING.search(u.text)
-        if speech:
+        # Speech, a past/future auxiliary or a second sentence mean article text that lost its full stop.
+        if _reported_speech(u) or patterns.FINITE_AUX.search(u.text) or _INNER_SENTENCE.search(u.text):
             continue
         if u.words >= _LONG_CAPTION_WORDS or (u.words >= 10 and patterns.CAPTION_END_DATE.search(u.text)):
             u.kind = "caption"
@@ -323,9 +338,20 @@ def _mark_link_lists(units: list[Unit]) -> None:
     def menu(k: int) -> bool:
         return 0 <= k < len(units) and units[k].kind in ("navigation", "promo")
 
+    def intro(k: int) -> bool:
+        """The list is part of the article: a paragraph ending with ':' leads into it."""
+        while 0 <= k < len(units) and short(k):
+            k -= 1
+        return 0 <= k < len(units) and units[k].text.endswith(":") and units[k].kind in (None, _BODY)
+
     links = [i for i in range(len(units)) if short(i) and (short(i - 1) or short(i + 1) or menu(i - 1))]
     for i in links:
-        units[i].kind = "navigation"
+        u = units[i]
+        item = _LIST_ITEM.sub("", u.text)
+        if intro(i - 1) or item[:1].islower():
+            u.kind = _BODY  # items of a list the article itself introduces
+        else:
+            u.kind = "navigation"
 
 
 def _paragraph_kind(u: Unit) -> ParagraphKind:
@@ -363,6 +389,8 @@ def classify(lines: Iterable[tuple[str, bool]], stops: frozenset[str], title: st
     _mark_pull_quotes(units)
     _mark_credit_captions(units)
     first_body = next((i for i, u in enumerate(units) if _strong(u)), len(units))
+    _mark_inline_agency_credits(units, first_body)
+    _mark_credit_captions(units)
     found_title = _choose_title(units, first_body, title)
     _mark_head(units, first_body)
     _mark_shapes(units)

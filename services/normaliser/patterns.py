@@ -42,6 +42,7 @@ NAVIGATION = re.compile(
     r"you (?:may|might) also like|more on this story|related topics|save(?: article)?|bookmark|"
     r"(?:tags|topics|keywords|filed under|more on|related|categories|category)\s*:.*|"
     r"image \d+ of \d+|\d+ of \d+|page \d+(?: of \d+)?|"
+    r"(?:https?://|www\.)\S+|"
     r"[\W_]+"
     r")$",
     _I,
@@ -198,7 +199,8 @@ READER_ADDRESS = re.compile(r"\b(?:you|your|yours|yourself)\b", _I)
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|«[^»]*»")
 # Reporting verbs: captions rarely have them; article sentences often do.
 REPORTING = re.compile(
-    r"\b(?:said|says|say|told|tells|added|according to|stated|announced|reported|asked|warned)\b", _I
+    r"\b(?:said|says|say|told|tells|added|according to|stated|announced|reported|asked|warned|urged|urges|"
+    r"insisted|noted|explained|argued|claimed|declared|wrote|quoted)\b", _I
 )
 # Finite past/future auxiliaries: typical of report sentences, rare in captions.
 FINITE_AUX = re.compile(r"\b(?:was|were|had|has been|have been|did|would|will|could|should)\b", _I)
