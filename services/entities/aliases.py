@@ -26,6 +26,8 @@ from services.entities.names import normalise_name
 
 _WORD = re.compile(r"[\w']+")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+# Capitals that, acting, stand for an organisation rather than their country.
+CAPITAL_FOR_ORG = {"brussels": "european union"}
 _INITIAL_SKIP = frozenset({"of", "for", "the", "and", "on", "in", "to", "de", "des", "du", "la", "le", "at", "&"})
 
 
@@ -73,7 +75,7 @@ def classify(c: Candidate) -> tuple[str, str, str | None, Org | None]:
     if not norm:
         return "", "name", None, None
     case_ok = _case_ok(norm, c.text)
-    if norm in g.orgs and case_ok and c.label != "PERSON":
+    if norm in g.orgs and case_ok:
         org = g.orgs[norm]
         return "org:" + org.key, "org", None, org
     if norm in g.country_names and case_ok:
@@ -85,7 +87,10 @@ def classify(c: Candidate) -> tuple[str, str, str | None, Org | None]:
             return "people:" + norm, "people", iso, None
         return "country:" + iso, "country", iso, None
     if norm in g.capitals and c.label in ("GPE", "LOC", "ORG", "NORP", "FAC"):
-        if c.subject and not c.place_ctx:
+        if c.subject and not c.place_strong:
+            org = g.orgs.get(CAPITAL_FOR_ORG.get(norm, ""))
+            if org is not None:  # "Brussels" acting is the EU, not Belgium
+                return "org:" + org.key, "org", None, org
             iso = g.capitals[norm]
             return "country:" + iso, "country", iso, None
         return "city:" + norm, "city", None, None
@@ -130,7 +135,11 @@ def _group(cands: list[Candidate]) -> list[Cluster]:
             continue
         stripped = _strip_place_words(key[5:])
         target = clusters.get("name:" + stripped) or clusters.get("city:" + stripped)
-        if stripped != key[5:] and target is not None and target is not clusters[key] and _place_like(target):
+        # "Hama province" names a place even when the bare "Hama" got another label.
+        suffixed = key[5:].split()[-1] in PLACE_SUFFIXES
+        if stripped != key[5:] and target is not None and target is not clusters[key] and (
+            suffixed or _place_like(target)
+        ):
             target.mentions.extend(clusters.pop(key).mentions)
     return sorted(clusters.values(), key=lambda c: c.first)
 

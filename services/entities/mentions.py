@@ -32,7 +32,7 @@ _STRIP_POS = frozenset({"VERB", "ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SC
                         "SYM", "INTJ"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
 _HAS_LETTER = re.compile(r"[^\W\d_]")
-_MOTION_VERBS = frozenset({"visit", "leave", "reach", "enter", "tour", "travel", "fly", "arrive", "return",
+_MOTION_VERBS = frozenset({"visit", "leave", "reach", "enter", "tour", "travel", "fly", "arrive", "return", "head",
                            "flee", "capture", "bomb", "shell", "besiege", "attack", "storm", "evacuate", "rebuild"})
 _SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "announce", "claim", "insist", "warn", "accuse",
                            "deny", "urge", "call", "write", "explain", "argue", "note", "ask", "reply"})
@@ -92,7 +92,8 @@ def _clean(ent: Span) -> tuple[int, int, bool] | None:
         if low in ("the", "a", "an") or tok.is_punct or tok.is_space:
             s += 1
         elif ent.label_ == "PERSON" and e - s > 1 and not keep_titles and (
-            _is_title_token(tok) or low in g.demonyms or low in g.country_names or low in g.orgs
+            _is_title_token(tok) or low in g.demonyms or low in g.country_names
+            or (low in g.orgs and tok.text.isupper())
             or (tok.pos_ in _STRIP_POS and low not in LOWER_NAME_STARTS)
             or (tok.tag_ in ("VBG", "VBN", "VBD") or (tok.is_sent_start and low.endswith("ing")))
         ):
@@ -171,21 +172,35 @@ def _org_context(doc: Doc, s: int, e: int) -> bool:
     return False
 
 
+_CITY_NOUNS = PLACE_NOUNS | {"street", "streets", "centre", "center", "mayor", "resident", "residents", "heart",
+                             "edge", "part", "parts", "outskirt", "outskirts", "suburb", "airport", "skyline"}
+_CITY_PREPS = LOCATIVE_PREPS | {"via", "outside", "inside"}
+
+
 def _is_subject(tok: Token) -> bool:
-    """Subject, agent or object of a verb, or a possessor: how a capital stands for its government."""
+    """Whether a capital stands for its government: subject, object, agent, possessor, "with/between X"
+    ("Moscow has blocked", "talks between Washington and Moscow"), not a place ("in Moscow",
+    "visited Moscow", "the streets of Moscow", "Moscow airport")."""
+    doc = tok.doc
     t = tok
     while t.dep_ == "conj" and t.head is not t:
         t = t.head
-    if t.dep_ == "dobj" and t.head.lemma_.lower() in _MOTION_VERBS:
-        return False  # "visited Moscow": the city
-    if t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "dative"):
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text == "-":
+        return False  # "Moscow-based"
+    if t.dep_ == "dobj":
+        return t.head.lemma_.lower() not in _MOTION_VERBS  # "visited Moscow": the city
+    if t.dep_ in ("nsubj", "nsubjpass", "poss", "dative", "agent"):
         return True
-    if t.dep_ == "pobj" and t.head.lower_ in ("by", "with", "against", "from"):
-        return True
-    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() not in PLACE_NOUNS | {
-        "street", "centre", "center", "mayor", "resident", "heart", "edge", "part", "people", "outskirt"
-    }:
-        return True
+    if t.dep_ == "pobj":
+        prep = t.head
+        if prep.lower_ in _CITY_PREPS:
+            return False
+        if prep.lower_ == "from":
+            return prep.head.lemma_.lower() not in _MOTION_VERBS
+        if prep.lower_ == "of":
+            return prep.head.lemma_.lower() not in _CITY_NOUNS
+        return True  # by, with, between, against, on, for ...
     return t.dep_ == "compound" and t.head.lemma_.lower() in _SPEECH_VERBS
 
 
@@ -319,6 +334,45 @@ def _propagate(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# "BEIRUT —", "UNITED NATIONS (Reuters) -", "MOSCOW, Dec 5 (AFP) -": a dateline, not the story's content.
+_DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'\- ]{2,40}(?:,[^\n(\u2014\u2013-]{1,30})?\s*(?:\([^)\n]{1,40}\))?"
+                       r"\s*(?:\u2014|\u2013|--?)\s")
+
+
+def _relabel(ent: Span) -> str | None:
+    """A label in our scope for a known place or organisation spaCy gave another label
+    ("Aleppo" as LANGUAGE), else None."""
+    g = gazetteer()
+    norm = normalise_name(ent.text)
+    if norm in g.orgs:
+        return "ORG"
+    if norm in g.country_names or g.cities.get(norm, 0) >= 15_000 or norm in g.provinces:
+        return "GPE"
+    return None
+
+
+def _extend_to_known_org(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """ "Islamic" + "State", "Jabhat" + "Fateh al-Sham": extend a mention over up to three capitalised
+    words on either side when together they make a known organisation's name."""
+    orgs = gazetteer().orgs
+
+    def free(i: int) -> bool:
+        return doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and doc[i].ent_type_ in ("", doc[s].ent_type_)
+
+    best = (s, e)
+    for j in range(e + 1, min(len(doc), e + 3) + 1):
+        if not free(j - 1):
+            break
+        if normalise_name(doc[s:j].text) in orgs:
+            best = (s, j)
+    for i in range(s - 1, max(-1, s - 3), -1):
+        if not free(i):
+            break
+        if normalise_name(doc[i : best[1]].text) in orgs:
+            best = (i, best[1])
+    return best
+
+
 def extract_candidates(doc: Doc) -> list[Candidate]:
     """Cleaned mentions in text order."""
     out: list[Candidate] = []
@@ -327,7 +381,8 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
         inner = _parenthesised(ent)
         if inner is not None:
             out.append(_candidate(doc, inner[0], inner[1], ent.label_, "ner"))
-        if ent.label_ not in KEPT_LABELS:
+        label = ent.label_ if ent.label_ in KEPT_LABELS else _relabel(ent)
+        if label is None:
             for i in range(ent.start, ent.end):
                 covered[i] = ent.label_ not in ("PRODUCT", "WORK_OF_ART")
             continue
@@ -337,7 +392,12 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
         if bounds is None or _junk(doc, bounds[0], bounds[1]):
             continue
         s, e, titled = bounds
-        cand = _candidate(doc, s, e, ent.label_, "ner", titled)
+        s2, e2 = _extend_to_known_org(doc, s, e)
+        if (s2, e2) != (s, e):
+            for i in range(s2, e2):
+                covered[i] = True
+            s, e, label = s2, e2, "ORG"
+        cand = _candidate(doc, s, e, label, "ner", titled)
         parts = _split_demonym_compound(doc, cand)
         out.extend(parts if parts else [cand])
     for s, e in _propn_chunks(doc, covered):
@@ -350,6 +410,8 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
         if e > s:
             out.append(_candidate(doc, s, e, label, "chunk", _titled_before(doc, s)))
     out.extend(_propagate(doc, out))
+    datelines = [m.span() for m in _DATELINE.finditer(doc.text)]
+    out = [c for c in out if not any(a <= c.start < b for a, b in datelines)]
     out.sort(key=lambda c: (c.start, -c.end))
     # A name stretched over a neighbouring entity ("Ursula von der" + "Leyen") absorbs it.
     kept: list[Candidate] = []

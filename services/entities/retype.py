@@ -14,7 +14,7 @@ from typing import cast
 from schemas.models import EntityType
 from services.entities.aliases import Cluster
 from services.entities.gazetteer import gazetteer
-from services.entities.lexicon import ORG_WORDS, TOPONYM_PREFIXES
+from services.entities.lexicon import ARABIC_ORG_WORDS, ORG_WORDS, PLACE_SUFFIXES, TOPONYM_PREFIXES
 from services.entities.names import normalise_name
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
@@ -47,11 +47,13 @@ def cluster_type(cl: Cluster) -> EntityType:
     strong = sum(m.place_strong for m in cl.mentions)
     weak = sum(m.place_ctx and not m.place_strong and m.label in ("PERSON", "NORP") for m in cl.mentions)
     org_ctx = any(m.org_ctx for m in cl.mentions)
-    org_word = bool(last_words & ORG_WORDS)
+    # "... Front", "... Society"; Arabic group names ("Jaish al-...", "... al-Sham": of the Levant).
+    org_word = bool(last_words & ORG_WORDS) or (bool(words) and (words[0] in ARABIC_ORG_WORDS or words[-1] == "sham"))
 
     votes: Counter[str] = Counter()
     votes["PERSON"] = labels["PERSON"] + (3 if titled else 0) + (2 if cl.surname_merged else 0)
-    votes["PLACE"] = labels["GPE"] + labels["LOC"] + labels["FAC"] + 3 * strong + 2 * weak
+    suffixed = sum(len(f) > 1 and f[-1] in PLACE_SUFFIXES for f in forms)  # "Hama province"
+    votes["PLACE"] = labels["GPE"] + labels["LOC"] + labels["FAC"] + 3 * (strong + suffixed) + 2 * weak
     votes["ORG"] = labels["ORG"] + (3 if org_ctx else 0) + (2 if org_word else 0) + (2 if cl.long_forms else 0)
     votes["NORP"] = labels["NORP"]
     votes["EVENT"] = labels["EVENT"]

@@ -47,7 +47,7 @@ def test_population_plural_is_people() -> None:
 def test_capital_subject_vs_place() -> None:
     assert classify(cand("Tehran", "GPE", 0, subject=True))[0] == "country:IR"
     assert classify(cand("Tehran", "GPE", 0))[0] == "city:tehran"
-    assert classify(cand("Tehran", "GPE", 0, subject=True, place_ctx=True))[0] == "city:tehran"
+    assert classify(cand("Tehran", "GPE", 0, subject=True, place_strong=True))[0] == "city:tehran"
 
 
 def test_surname_not_merged_when_used_as_place() -> None:
