@@ -88,9 +88,9 @@ def classify(c: Candidate) -> tuple[str, str, str | None, Org | None]:
         return "country:" + iso, "country", iso, None
     if norm in g.capitals and c.label in ("GPE", "LOC", "ORG", "NORP", "FAC"):
         if c.subject and not c.place_strong:
-            org = g.orgs.get(CAPITAL_FOR_ORG.get(norm, ""))
-            if org is not None:  # "Brussels" acting is the EU, not Belgium
-                return "org:" + org.key, "org", None, org
+            acting_org = g.orgs.get(CAPITAL_FOR_ORG.get(norm, ""))
+            if acting_org is not None:  # "Brussels" acting is the EU, not Belgium
+                return "org:" + acting_org.key, "org", None, acting_org
             iso = g.capitals[norm]
             return "country:" + iso, "country", iso, None
         return "city:" + norm, "city", None, None
