@@ -378,12 +378,17 @@ def _split_trailing_credit(lines: Iterable[tuple[str, bool]]) -> list[Unit]:
     return units
 
 
-def classify(lines: Iterable[tuple[str, bool]], stops: frozenset[str], title: str | None = None) -> Classified:
-    """Classify line units (text, indented) of one article; ``title`` is a headline known already."""
+def classify(
+    lines: Iterable[tuple[str, bool]], stops: frozenset[str], title: str | None = None,
+    known_captions: Iterable[str] = (),
+) -> Classified:
+    """Classify line units (text, indented) of one article; ``title`` is a headline known already,
+    ``known_captions`` are captions the markup marked as such."""
     units = _split_trailing_credit(lines)
+    caption_keys = {fold(c) for c in known_captions}
     for u in units:
         _features(u, stops)
-        u.kind = u.kind or _pattern_kind(u)
+        u.kind = u.kind or ("caption" if u.key in caption_keys else _pattern_kind(u))
     _mark_menu_echoes(units)
     _mark_duplicates(units)
     _mark_pull_quotes(units)
@@ -401,7 +406,7 @@ def classify(lines: Iterable[tuple[str, bool]], stops: frozenset[str], title: st
             u.kind = _BODY if _body_like(u) or u.terminated or u.words > _MAX_HEADING_WORDS else _HEADING
     paragraphs: list[tuple[str, ParagraphKind]] = []
     removed: list[tuple[str, RemovedKind]] = []
-    captions: list[str] = []
+    captions: list[str] = list(dict.fromkeys(known_captions))
     for u in units:
         if u.kind in _KEPT:
             paragraphs.append((u.text, _paragraph_kind(u)))

@@ -12,11 +12,13 @@ from __future__ import annotations
 import logging
 import re
 from configparser import ConfigParser
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import trafilatura
+from lxml.html import HtmlElement
 from trafilatura.settings import use_config
+from trafilatura.utils import load_html
 
 from services.common.errors import Rejected
 
@@ -37,6 +39,7 @@ class HtmlExtract:
     date: str | None = None
     author: str | None = None
     site_name: str | None = None
+    captions: list[str] = field(default_factory=list)  # figure captions found in the markup
     fallback: bool = False
 
 
@@ -63,12 +66,30 @@ def _config() -> ConfigParser:
     return cfg
 
 
+_CAPTION_XPATH = "//figcaption | //*[contains(concat(' ', normalize-space(@class), ' '), ' caption ')]"
+_MAX_CAPTIONS = 100
+
+
+def _captions(tree: HtmlElement) -> list[str]:
+    """Figure captions, read before trafilatura prunes the tree (it drops them from the text)."""
+    found: list[str] = []
+    for el in tree.xpath(_CAPTION_XPATH)[:_MAX_CAPTIONS]:
+        text = _clean(el.text_content())
+        if text and text not in found:
+            found.append(text)
+    return found
+
+
 def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     """The page's main text (paragraphs on separate lines) and metadata; Rejected when no text at all."""
+    captions: list[str] = []
     try:
+        tree = load_html(html)
+        if tree is not None:
+            captions = _captions(tree)
         doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-            include_images=False, favor_recall=True, config=_config(),
+            tree if tree is not None else html, url=url, with_metadata=True, include_comments=False,
+            include_tables=False, include_images=False, favor_recall=True, config=_config(),
         )
     except Exception as exc:  # the library can fail in many ways on hostile markup
         log.warning("trafilatura failed, falling back to baseline: %s", exc)
@@ -78,6 +99,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
         return HtmlExtract(
             text=text, title=_clean(getattr(doc, "title", None)), date=_clean(getattr(doc, "date", None)),
             author=_clean(getattr(doc, "author", None)), site_name=_clean(getattr(doc, "sitename", None)),
+            captions=captions,
         )
     try:
         _, base_text, _ = trafilatura.baseline(html)
@@ -85,4 +107,4 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
         raise Rejected("empty_body", f"HTML could not be parsed: {type(exc).__name__}") from None
     if not base_text or not base_text.strip():
         raise Rejected("empty_body", "no text found in the HTML page")
-    return HtmlExtract(text=base_text, fallback=True)
+    return HtmlExtract(text=base_text, captions=captions, fallback=True)

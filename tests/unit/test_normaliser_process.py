@@ -36,7 +36,8 @@ def test_html_page_uses_trafilatura_text_and_metadata() -> None:
     <meta name="author" content="Ana Ruiz"><meta property="article:published_time" content="2025-02-12T09:30:00Z">
     <script>document.write("never run")</script></head><body>
     <nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
-    <article><h1>{TITLE}</h1>{paras}</article>
+    <article><h1>{TITLE}</h1><figure><img src="a.jpg"><figcaption>Soldiers patrol a street in Guayaquil (Reuters)
+    </figcaption></figure>{paras}</article>
     <footer><p>Copyright Quito Ledger. All rights reserved.</p></footer></body></html>"""
     art = normalise(RawArticle(body=html, content_type="text/html"), "h1")
     for p in PARAS:
@@ -46,6 +47,8 @@ def test_html_page_uses_trafilatura_text_and_metadata() -> None:
     assert art.site_name == "Quito Ledger"
     assert art.author == "Ana Ruiz"
     assert "never run" not in art.text and "All rights reserved" not in art.text
+    assert art.captions == ["Soldiers patrol a street in Guayaquil (Reuters)"]
+    assert "Soldiers patrol" not in art.text
 
 
 def test_html_is_detected_without_content_type() -> None:
