@@ -117,7 +117,8 @@ def objects(verb: Token) -> list[Token]:
         if verb.dep_ in ("acl", "relcl"):
             return [verb.head]
         return []
-    return _children(verb, *_OBJ)
+    # one object; a second "object" is a parse slip (conjoined lists come from the first)
+    return _children(verb, *_OBJ)[:1]
 
 
 def _crosses_paragraph(a: Token, b: Token) -> bool:
@@ -153,7 +154,7 @@ class Coder:
                     continue
             if p.objects:
                 pool = given or objects(verb)
-                if not any(self._lemma(antecedent(o)) in p.objects for o in pool):
+                if not any(self._lemma(antecedent(o, self.lex.actor_nouns)) in p.objects for o in pool):
                     continue
             if p.predicates and not self._predicate_ok(verb, p.predicates):
                 continue
@@ -334,7 +335,7 @@ class Coder:
             return None
         place_noun = tok.lemma_.lower() in self.lex.place_nouns or tok.like_num or tok.pos_ == "NUM"
         for c in tok.children:
-            if c.dep_ in ("appos", "compound") and self._is_place(c, place_noun):
+            if c.dep_ in ("appos", "compound", "poss") and self._is_place(c, place_noun):
                 return c
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "in"):
@@ -349,7 +350,7 @@ class Coder:
     def _recipient_heads(self, heads: list[Token], pattern: Pattern, trigger_i: int | None = None) -> list[Token]:
         out: list[Token] = []
         for h in heads:
-            h = antecedent(h)
+            h = antecedent(h, self.lex.actor_nouns)
             if trigger_i is not None and _crosses_paragraph(h, self.doc[trigger_i]):
                 continue
             listed = included(h)
@@ -370,7 +371,14 @@ class Coder:
                     or t.lemma_.lower() in self.lex.place_nouns):
                 # an attack on "the town of X" / "rebel-held areas of X" targets the place X
                 place = self._place_in(t)
+                if place is None and trigger_i is not None and t.lemma_.lower() in self.lex.place_nouns:
+                    place = self._place(self.doc[trigger_i])  # "recaptured several towns in X"
                 t = place if place is not None else t
+            if pattern.type == "REQUEST" and t.lemma_.lower() in self.lex.action_nouns:
+                # "demanded the departure of the rebels": the rebels are asked to go
+                of = _prep_objects(t, ("of",))
+                if of:
+                    t = of[0]
             fixed.append(t)
         return fixed
 
@@ -398,6 +406,23 @@ class Coder:
                 place = self._place_in(pobj)
                 if place is not None:
                     return place
+        # a place further down the clause ("took villages from rebels in X"), nearest first
+        for c in cands:
+            found: list[tuple[int, Token]] = []
+            for t in c.subtree:
+                if t.dep_ != "prep" or t.lower_ not in _PLACE_PREPS:
+                    continue
+                depth, cur = 0, t.head
+                while cur.i != c.i and depth < 6 and cur.pos_ not in ("VERB", "AUX"):
+                    cur, depth = cur.head, depth + 1
+                if cur.i != c.i:
+                    continue  # inside another clause
+                for pobj in _children(t, "pobj"):
+                    place = self._place_in(pobj)
+                    if place is not None:
+                        found.append((depth, place))
+            if found:
+                return min(found, key=lambda x: x[0])[1]
         return None
 
     def _emit(self, trigger: Token, pattern: Pattern, actor_heads: list[Token], recip_heads: list[Token],
@@ -419,7 +444,7 @@ class Coder:
             recip_refs = [(None, None)]
         heads: list[Token] = []
         for h in actor_heads:
-            h = antecedent(h)
+            h = antecedent(h, self.lex.actor_nouns)
             if h.like_num or h.lemma_.lower() in _CROWDS:
                 # "thousands of teachers protested": the crowd is the teachers
                 of = _prep_objects(h, ("of",))

@@ -46,6 +46,7 @@ class Lexicon:
     org_anaphors: frozenset[str]
     vetoable_nouns: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
+    action_nouns: frozenset[str] = frozenset()
 
 
 def _pattern(entry: dict[str, object]) -> Pattern:
@@ -91,6 +92,7 @@ def load_lexicon(path: Path = DEFAULT_PATH) -> Lexicon:
         org_anaphors=frozenset(data.get("org_anaphors") or []),
         vetoable_nouns=frozenset(data.get("vetoable_nouns") or []),
         place_nouns=frozenset(data.get("place_nouns") or []),
+        action_nouns=frozenset(data.get("action_nouns") or []),
     )
 
 

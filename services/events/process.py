@@ -15,7 +15,8 @@ from services.common.parse import parse_to_doc
 from services.entities.resolve import EntityResolver, entity_ref
 from services.events.coder import Coder, Found
 from services.events.dates import parse_published, resolve_date
-from services.events.lexicon import Lexicon, default_lexicon
+from services.events.flags import flags_for
+from services.events.lexicon import Lexicon, Pattern, default_lexicon
 from services.events.refs import PLACE_TYPES, RefContext, Resolver
 
 # An event dated this long before the article (or its latest date) is recalled background.
@@ -130,7 +131,9 @@ def code_events(msg: ArticleStances, vocab: Vocab, lexicon: Lexicon | None = Non
 
     events: list[Event] = []
     index: dict[tuple[object, ...], int] = {}
-    for f in coder.run():
+    found = list(coder.run())
+    found.extend(criticisms(msg, doc, found))
+    for f in found:
         phrase = date_phrase(f.trigger)
         day = resolve_date(phrase.text, published) if phrase is not None else None
         background = day is not None and reference is not None and (reference - day).days > BACKGROUND_DAYS
@@ -170,6 +173,47 @@ def code_events(msg: ArticleStances, vocab: Vocab, lexicon: Lexicon | None = Non
         index[key] = len(events)
         events.append(ev)
     return _drop_unaddressed(events)
+
+
+def _token_at(doc: Doc, start: int, end: int, cue: str) -> Token | None:
+    """The cue word inside a character span of the text."""
+    first = None
+    for tok in doc:
+        if tok.idx >= end:
+            break
+        if tok.idx >= start:
+            if tok.text == cue or tok.lemma_ == cue.lower():
+                return tok
+            first = first or tok
+    return first
+
+
+def criticisms(msg: ArticleStances, doc: Doc, found: list[Found]) -> list[Found]:
+    """ACCUSE/criticize events from the stance stage's evaluative stances against an actor
+    ("X said Y's claim was a made-up alibi"): PLOVER counts criticism as an accusation.
+    Only between two tagged agents, and only where no accusation of the pair was coded already."""
+    have = {(_ref_key(f.actor), _ref_key(f.recipient)) for f in found if f.pattern.type == "ACCUSE"}
+    out: list[Found] = []
+    for st in msg.stances:
+        if st.kind != "evaluation" or st.polarity != "oppose":
+            continue
+        holder, target = st.holder, st.target
+        if holder.entity_id is None or target.entity_id is None or holder.entity_id == target.entity_id:
+            continue
+        if target.type not in ("PERSON", "ORG", "GPE", "NORP") or holder.type not in ("PERSON", "ORG", "GPE"):
+            continue
+        pair = (_ref_key(holder), _ref_key(target))
+        if pair in have:
+            continue
+        tok = _token_at(doc, st.evidence.start, st.evidence.end, st.cue)
+        if tok is None:
+            continue
+        have.add(pair)
+        pattern = Pattern(lemma=st.cue.lower(), type="ACCUSE", mode="criticize",
+                          confidence=round(0.9 * st.confidence, 3))
+        out.append(Found(trigger=tok, pattern=pattern, actor=holder, actor_tok=None, recipient=target,
+                         recipient_tok=None, flags=flags_for(tok)))
+    return out
 
 
 def _drop_unaddressed(events: list[Event]) -> list[Event]:

@@ -81,17 +81,27 @@ def conjuncts(head: Token) -> list[Token]:
 
 
 def included(head: Token) -> list[Token]:
-    """Members listed after "including" ("all parties, including Russia and Iran")."""
-    for child in head.subtree:
-        if child.lower_ == "including" and child.dep_ in ("prep", "acl", "advcl") and child.head.i in (
-                head.i, *[c.i for c in head.children]):
-            for pobj in child.children:
-                if pobj.dep_ in ("pobj", "dobj"):
-                    return conjuncts(pobj)
+    """Members listed after "including" ("all parties to the war, including Russia and Iran")."""
+    doc = head.doc
+    end = min(len(doc), head.i + 12, head.sent.end)
+    for t in doc[head.i + 1:end]:
+        if t.lower_ != "including" or t.dep_ not in ("prep", "acl", "advcl"):
+            continue
+        # the list hangs on the head, or on a phrase right after it ("parties to the conflict, including")
+        anc = t.head
+        for _ in range(3):
+            if anc.i in (head.i, head.head.i):
+                for pobj in t.children:
+                    if pobj.dep_ in ("pobj", "dobj"):
+                        return conjuncts(pobj)
+                break
+            if anc.head == anc:
+                break
+            anc = anc.head
     return []
 
 
-def antecedent(tok: Token) -> Token:
+def antecedent(tok: Token, agents: frozenset[str] = frozenset()) -> Token:
     """A relative pronoun's antecedent ("the deal, which rebels rejected" -> deal)."""
     if tok.lower_ in RELATIVE and tok.tag_ in ("WDT", "WP", "WP$"):
         verb = tok.head
@@ -99,6 +109,15 @@ def antecedent(tok: Token) -> Token:
             verb = verb.head
         if verb.dep_ in ("relcl", "acl") and verb.head != verb:
             return verb.head
+        # the parser hung the clause elsewhere: the nearest earlier noun that fits the pronoun
+        # ("which" a thing, "who" a person), not one inside a prepositional phrase
+        human = tok.lower_ in ("who", "whom", "whose")
+        for t in reversed(tok.doc[tok.sent.start:tok.i]):
+            if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("pobj", "compound", "poss"):
+                continue
+            is_agent = t.lemma_.lower() in agents or t.ent_type_ in ("PERSON", "NORP")
+            if is_agent == human:
+                return t
     return tok
 
 
@@ -135,7 +154,7 @@ class Resolver:
 
     def ref(self, head: Token, depth: int = 0) -> EntityRef | None:
         """The reference of a noun phrase head; None when it names nobody (or a pronoun stays unresolved)."""
-        head = antecedent(head)
+        head = antecedent(head, self.ctx.group_nouns)
         low = head.lower_
         if head.pos_ == "PRON" or low in PRONOUNS:
             return self.pronoun(head, depth) if low in PRONOUNS and depth < 3 else None
