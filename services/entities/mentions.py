@@ -30,7 +30,10 @@ from services.entities.names import normalise_name
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"})
 _STRIP_POS = frozenset({"VERB", "ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "NUM",
                         "SYM", "INTJ"})
+_LEADING_JUNK = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
+                           "these", "those"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
+_ACRONYM_TOKEN = re.compile(r"[A-Z][A-Z&]{1,7}")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _MOTION_VERBS = frozenset({"visit", "leave", "reach", "enter", "tour", "travel", "fly", "arrive", "return", "head",
                            "flee", "capture", "bomb", "shell", "besiege", "attack", "storm", "evacuate", "rebuild"})
@@ -89,7 +92,7 @@ def _clean(ent: Span) -> tuple[int, int, bool] | None:
     while s < e:
         tok = doc[s]
         low = tok.lower_
-        if low in ("the", "a", "an") or tok.is_punct or tok.is_space:
+        if low in _LEADING_JUNK or tok.is_punct or tok.is_space:
             s += 1
         elif ent.label_ == "PERSON" and e - s > 1 and not keep_titles and (
             _is_title_token(tok) or low in g.demonyms or low in g.country_names
@@ -216,7 +219,7 @@ def _candidate(doc: Doc, s: int, e: int, label: str, source: str, titled: bool =
     first, last = doc[s], doc[e - 1]
     place = _place_context(doc, s, e)
     return Candidate(
-        text=doc.text[first.idx : last.idx + len(last.text)], start=first.idx, end=last.idx + len(last.text),
+        text=doc[s:e].text, start=first.idx, end=last.idx + len(last.text),
         label=label, tok_start=s, tok_end=e, source=source, titled=titled,
         place_ctx=place > 0, place_strong=place > 1, org_ctx=_org_context(doc, s, e),
         subject=_is_subject(doc[s:e].root), population=_population(doc, s, e),
@@ -286,6 +289,9 @@ def _propn_chunks(doc: Doc, covered: list[bool]) -> list[tuple[int, int]]:
 def _chunk_label(doc: Doc, s: int, e: int) -> str | None:
     """Type of an untagged capitalised run, or None when it is not clearly a name."""
     words = [t.lower_ for t in doc[s:e] if not t.is_punct]
+    if e - s == 1 and 0 < s < len(doc) - 1 and doc[s - 1].text == "(" and doc[e].text == ")" \
+            and _ACRONYM_TOKEN.fullmatch(doc[s].text):
+        return "ORG"  # "(CDU)" after a party's name: the acronym merge joins them
     if not words or (len(words) == 1 and (words[0] in NOT_NAMES or doc[s].is_sent_start)):
         return None
     if any(w.endswith("ing") for w in words):
@@ -315,16 +321,25 @@ def _propagate(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         if len(words) == 1 and (words[0] in NOT_NAMES or words[0] in TITLES):
             continue
         labels.setdefault(c.text, c.label)
+        # The surname alone ("Merkel" after "Angela Merkel"); the surname rule then joins them.
+        last = c.text.split()[-1]
+        if c.label == "PERSON" and len(words) >= 2 and len(last) >= 3 and last[:1].isupper() \
+                and last.lower() not in NOT_NAMES and last.lower() not in TITLES:
+            labels.setdefault(last, "PERSON")
+            bare = re.sub(r"^(?:al|el|ad|as|ash|ar|at|az)-", "", last)
+            if bare != last and len(bare) >= 3 and bare[:1].isupper():
+                labels.setdefault(bare, "PERSON")  # "Assad" after "Bashar al-Assad"
     if not labels:
         return []
-    taken = [False] * (len(doc.text) + 1)
+    text = doc.text
+    taken = [False] * (len(text) + 1)
     for c in found:
         for i in range(c.start, c.end):
             taken[i] = True
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in sorted(labels, key=len, reverse=True))
                          + r")(?![\w-])")
     out = []
-    for m in pattern.finditer(doc.text):
+    for m in pattern.finditer(text):
         if any(taken[m.start() : m.end()]):
             continue
         span = doc.char_span(m.start(), m.end(), alignment_mode="strict")
