@@ -132,6 +132,15 @@ _CROWDS = frozenset({"thousand", "hundred", "dozen", "score", "million", "crowd"
 _GENERIC = frozenset({"any", "every", "no", "each", "whichever", "whoever"})
 
 
+def _crowd(h: Token) -> Token:
+    """ "thousands of teachers", "dozens of activists": the people, not the number."""
+    if h.like_num or h.lemma_.lower() in _CROWDS:
+        of = _prep_objects(h, ("of",))
+        if of:
+            return of[0]
+    return h
+
+
 class Coder:
     """Codes one Doc. Build one per article (it holds the article's resolver)."""
 
@@ -153,8 +162,8 @@ class Coder:
                 if not given:
                     continue
             if p.objects:
-                pool = given or objects(verb)
-                if not any(self._lemma(antecedent(o, self.lex.actor_nouns)) in p.objects for o in pool):
+                pool = [antecedent(o, self.lex.actor_nouns) for o in [*objects(verb), *given]]
+                if not any(o.lemma_.lower() in p.objects or o.lower_ in p.objects for o in pool):
                     continue
             if p.predicates and not self._predicate_ok(verb, p.predicates):
                 continue
@@ -251,6 +260,10 @@ class Coder:
         pattern, given = match
         # "impose sanctions ON X": the object is the act itself, the preposition names the recipient
         recips = given or (_prep_objects(verb, pattern.via) if pattern.via else objects(verb))
+        if not recips and pattern.via:
+            # "recalled its ambassador to Italy": the preposition hangs on the object
+            for o in objects(verb):
+                recips = _prep_objects(o, pattern.via)
         if not recips and pattern.type in ("ASSAULT", "REJECT", "ACCUSE", "COERCE", "THREATEN", "SANCTION"):
             recips = _prep_objects(verb, ("against", "on"))
         qty = self._casualties_near(verb)
@@ -350,7 +363,7 @@ class Coder:
     def _recipient_heads(self, heads: list[Token], pattern: Pattern, trigger_i: int | None = None) -> list[Token]:
         out: list[Token] = []
         for h in heads:
-            h = antecedent(h, self.lex.actor_nouns)
+            h = _crowd(antecedent(h, self.lex.actor_nouns))
             if trigger_i is not None and _crosses_paragraph(h, self.doc[trigger_i]):
                 continue
             listed = included(h)
@@ -444,12 +457,7 @@ class Coder:
             recip_refs = [(None, None)]
         heads: list[Token] = []
         for h in actor_heads:
-            h = antecedent(h, self.lex.actor_nouns)
-            if h.like_num or h.lemma_.lower() in _CROWDS:
-                # "thousands of teachers protested": the crowd is the teachers
-                of = _prep_objects(h, ("of",))
-                if of:
-                    h = of[0]
+            h = _crowd(antecedent(h, self.lex.actor_nouns))
             if _crosses_paragraph(h, trigger) or any(c.lower_ in _GENERIC for c in h.lefts):
                 continue
             heads.extend(conjuncts(h))

@@ -18,6 +18,8 @@ _HYPO_GOVERNORS = frozenset({"threaten", "consider", "mull", "weigh", "propose",
                              "aim", "offer", "recommend", "encourage", "invite", "need", "fear", "warn"})
 _FUTURE_GOVERNORS = frozenset({"plan", "prepare", "intend", "expect", "vow", "pledge", "promise", "set",
                                "schedule", "agree", "decide", "go", "due", "poise", "about"})
+# "accused X of shelling", "suspected of planning": the act is alleged, not reported as fact.
+_ALLEGING = frozenset({"accuse", "blame", "allege", "suspect", "charge", "deny"})
 _SPEECH = frozenset({"say", "tell", "add", "state", "announce", "declare", "claim", "insist", "warn", "report",
                      "confirm", "vow", "predict", "argue", "believe", "think"})
 
@@ -85,7 +87,13 @@ def flags_for(trigger: Token) -> Flags:
         if verb.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp") or verb.head == verb:
             break
         parent = verb.head
-        lemma = parent.lemma_.lower()
+        if verb.dep_ == "pcomp" and parent.pos_ == "ADP" and parent.head != parent:
+            # "accused X of shelling": the governing verb is above the preposition
+            lemma = parent.head.lemma_.lower()
+            if lemma in _ALLEGING:
+                hypo = True
+        else:
+            lemma = parent.lemma_.lower()
         if verb.dep_ == "xcomp" or (verb.dep_ == "pcomp" and parent.pos_ == "ADP") or (
                 verb.dep_ == "ccomp" and lemma in _HYPO_GOVERNORS and lemma not in _SPEECH):
             if lemma in _NEG_GOVERNORS:
