@@ -30,6 +30,7 @@ _KEPT = {"body", "heading", "quote"}
 _STRONG_WORDS = 10      # a paragraph this long that ends like a sentence is article text
 _MAX_HEADING_WORDS = 15
 _LONG_CAPTION_WORDS = 16
+_MIN_CAPTION_SCORE = 3.5  # a short, unquoted, present-tense or verbless line
 _MIN_PULL_QUOTE_WORDS = 5
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CAPITALISED = re.compile(r"^[A-Z0-9&'’.-]")
@@ -204,8 +205,10 @@ def _caption_score(u: Unit) -> float:
         score -= 2
     else:
         score += 0.5
-    if patterns.FINITE_AUX.search(u.text):
-        score -= 1.5
+    if patterns.FINITE_AUX.search(u.text) or patterns.PAST_TENSE.search(u.text):
+        score -= 1.5  # report sentences narrate in the past; captions describe the picture in the present
+    if patterns.CAPTION_VERB.search(u.text):
+        score += 1
     if patterns.CAPTION_END_DATE.search(u.text):
         score += 1
     if u.text[:1].islower() or u.text[:1].isdigit():
@@ -233,13 +236,13 @@ def _mark_credit_captions(units: list[Unit]) -> None:
         if not scored:
             continue
         best = max(scored, key=lambda t: (t[0], t[1]))
-        if best[0] >= 2:
+        if best[0] >= _MIN_CAPTION_SCORE:
             best[2].kind = "caption"
 
 
 def _mark_inline_agency_credits(units: list[Unit], first_body: int) -> None:
     """Inside the article a line of agency names alone ("Reuters") credits a picture, not the story."""
-    last_body = max((i for i, u in enumerate(units) if _strong(u)), default=-1)
+    last_body = max((i for i, u in enumerate(units) if u.open and _body_like(u)), default=-1)
     for i in range(first_body + 1, last_body):
         u = units[i]
         if u.kind == "byline" and u.words <= 4 and patterns.AGENCY_TAG.match(u.text) and "/" not in u.text:

@@ -204,6 +204,23 @@ REPORTING = re.compile(
 )
 # Finite past/future auxiliaries: typical of report sentences, rare in captions.
 FINITE_AUX = re.compile(r"\b(?:was|were|had|has been|have been|did|would|will|could|should)\b", _I)
+# Past tense outside adjectival use ("a destroyed home", "is carried" are caption-like; "groups welcomed" is not).
+PAST_TENSE = re.compile(
+    r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bis )(?<!\bare )(?<!ly )\b[a-z]{3,}ed\b|"
+    r"\b(?:began|took|went|came|gave|left|met|held|won|lost|fought|led|sent|brought|found|became|struck|fled|fell|"
+    r"broke|spoke|wrote|chose|drove|flew|shot|stood|told|said|made|sought|thought|knew|saw|got|ran|paid|kept|"
+    r"expected to|plans? to|is to|are to|must|may|might|cannot|can't)\b",
+)
+# Verbs photo captions describe pictures with (present tense).
+CAPTION_VERB = re.compile(
+    r"\b(?:stand|walk|sit|wait|queue|look|hold|gather|speak|arrive|attend|ride|carr(?:y|ie)|rest|fire|rise|peer|pose|"
+    r"gesture|talk|inspect|check|march|protest|mourn|pray|react|watch|cr(?:y|ie)|play|flee|run|shake|greet|leave|"
+    r"enter|deliver|wave|lie|burn|sleep|search|clear|remove|help|receive|cast|vote|chant|shout|block|patrol|guard|"
+    r"fly|flie|drive|sail|hug|embrace|kneel|salute|rally|rallie|clean|collect|distribute|cross|board|unload|load|"
+    r"listen|meet|shake|sign|pass|smile|weep|celebrate|demonstrate|take part|work|dig|carry|paint|display)"
+    r"(?:s|es)?\b|\b(?:is|are) (?:seen|pictured|shown)\b|\bpictured\b",
+    _I,
+)
 # A caption often ends with where/when the picture was taken.
 CAPTION_END_DATE = re.compile(
     rf"(?:,|\bon|\bin)\s+(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{MONTHS})\.?(?:\s+\d{{4}})?|"
