@@ -331,9 +331,12 @@ def _label_triples(ctx: Context, verb: Token) -> list[Triple]:
     if verb.lemma_.lower() not in lex.label_verbs:
         return []
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
+    if obj is None:
+        # "called the rebels terrorists" is sometimes parsed as one noun phrase, "rebels" a compound.
+        obj = next((c for lb in labels for c in lb.children if c.dep_ in ("compound", "nsubj")), None)
     if obj is None:
         return []
-    labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
     labels += [c for c in obj.children if c.dep_ in ("appos", "oprd")]
     labels += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children]
     labels += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children]
@@ -397,7 +400,7 @@ def _noun_triples(ctx: Context, noun: Token) -> list[Triple]:
             out.append(Triple(holders, [target], "support", noun.text, noun.sent, 0.6, "vote"))
     elif lemma in lex.ally_nouns or lemma in lex.enemy_nouns:
         polarity = "support" if lemma in lex.ally_nouns else "oppose"
-        targets = [r for t in _objects(noun, ("of", "to", "for")) for r in _targets(ctx, t, allow_places=False)]
+        targets = [r for t in _objects(noun, ("of", "to", "for")) for r in _targets(ctx, t)]
         holders = []
         if noun.dep_ == "appos":
             holders = _holders(ctx, noun.head)
@@ -435,11 +438,13 @@ def _hyphen_triples(ctx: Context, tok: Token) -> list[Triple]:
         head = head.head
     if head.pos_ not in ("NOUN", "PROPN"):
         return []
-    targets = _targets(ctx, head, allow_places=False)
+    cue = f"{prefix.text}-{tok.text}"
+    targets = [EntityRef(name=t.name[len(cue):].strip()) if t.entity_id is None and t.name.startswith(cue)
+               and len(t.name) > len(cue) else t for t in _targets(ctx, head, allow_places=False)]
     if not targets:
         return []
     kind = "vote" if any(t.name in ctx.proposal_names.values() for t in targets) else "relation"
-    return [Triple([holder], targets, _HYPHEN_CUES[tok.lower_], f"{prefix.text}-{tok.text}", tok.sent, 0.6, kind)]
+    return [Triple([holder], targets, _HYPHEN_CUES[tok.lower_], cue, tok.sent, 0.6, kind)]
 
 
 def _alongside_triples(ctx: Context, verb: Token) -> list[Triple]:
@@ -453,7 +458,7 @@ def _alongside_triples(ctx: Context, verb: Token) -> list[Triple]:
         return []
     out = []
     for p in preps:
-        targets = [r for o in p.children if o.dep_ == "pobj" for r in _targets(ctx, o, allow_places=False)]
+        targets = [r for o in p.children if o.dep_ == "pobj" for r in _targets(ctx, o)]
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None) or _subject(verb)
         if subj is None and verb.head.dep_ == "relcl":
             subj = verb.head.head
