@@ -267,6 +267,12 @@ class Coder:
         if not recips and pattern.type in ("ASSAULT", "REJECT", "ACCUSE", "COERCE", "THREATEN", "SANCTION"):
             recips = _prep_objects(verb, ("against", "on"))
         qty = self._casualties_near(verb)
+        head = verb.head
+        if verb.dep_ == "advcl" and head.pos_ == "VERB" and self.lex.casualties.get(head.lemma_.lower()) == "killed":
+            # "ten people died after troops opened fire"
+            n = self._victims(head)
+            if n is not None:
+                qty["killed"] = qty.get("killed", 0) + n
         if casualty:
             n = self._victims(verb)
             if n is not None:
@@ -304,6 +310,8 @@ class Coder:
             subj = subjects(gov)
             if subj:
                 actors = subj
+        if not actors and gov is not None and gov.lemma_.lower() == "claim":
+            actors = subjects(gov)  # "the attack was claimed by X", "X claimed responsibility for the attack"
         if not recips:
             recips = _prep_objects(noun, _TARGET_PREPS)
         if not recips and light and gov is not None:

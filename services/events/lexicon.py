@@ -47,6 +47,7 @@ class Lexicon:
     vetoable_nouns: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     action_nouns: frozenset[str] = frozenset()
+    instrument_nouns: frozenset[str] = frozenset()
 
 
 def _pattern(entry: dict[str, object]) -> Pattern:
@@ -93,6 +94,7 @@ def load_lexicon(path: Path = DEFAULT_PATH) -> Lexicon:
         vetoable_nouns=frozenset(data.get("vetoable_nouns") or []),
         place_nouns=frozenset(data.get("place_nouns") or []),
         action_nouns=frozenset(data.get("action_nouns") or []),
+        instrument_nouns=frozenset(data.get("instrument_nouns") or []),
     )
 
 

@@ -36,6 +36,7 @@ class RefContext:
     quotes: Sequence[Quote] = ()
     group_nouns: frozenset[str] = frozenset()
     org_anaphors: frozenset[str] = frozenset()
+    instruments: frozenset[str] = frozenset()
     _cache: dict[int, EntityRef | None] = field(default_factory=dict)
 
     def entity_at(self, tok: Token) -> EntityRef | None:
@@ -169,6 +170,13 @@ class Resolver:
             org = self._last_entity(head, lambda r, t: r.type == "ORG", sentences=3)
             if org is not None:
                 return org
+        if head.lemma_.lower() in self.ctx.instruments:
+            # "its jets", "Russia's warplanes": the owner acted
+            for c in head.lefts:
+                if c.dep_ == "poss":
+                    owner = self.ref(c, depth + 1) if c.tag_ == "PRP$" else self.ctx.entity_at(c)
+                    if owner is not None and owner.entity_id is not None:
+                        return owner
         name = np_name(head)
         return EntityRef(name=name, entity_id=None) if name else None
 

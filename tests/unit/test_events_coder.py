@@ -198,3 +198,50 @@ def test_no_event(text: str) -> None:
 def test_article_without_parse() -> None:
     msg = ArticleStances(article_id="a2", language="en", text="", parse=None)
     assert code_events(msg, load_nlp().vocab) == []
+
+
+# ----- more constructions ----------------------------------------------------------
+
+def test_claimed_attack_takes_the_claimant_as_actor() -> None:
+    evs = code("The bombing, which killed 15 soldiers, was claimed by the Islamic State.")
+    assert [(e.type, e.actor.name, e.fatalities) for e in evs] == [("ASSAULT", "Islamic State", 15)]
+
+
+def test_forces_act_for_their_owner() -> None:
+    evs = code("Russia's warplanes bombed the town of Ariha.")
+    assert [(e.type, e.actor.name, e.recipient.name if e.recipient else None) for e in evs] == [
+        ("ASSAULT", "Russia", "Ariha")]
+
+
+def test_deaths_after_an_attack_are_its_fatalities() -> None:
+    evs = code("Ten people died after security forces opened fire on demonstrators.")
+    assert [(e.type, e.actor.name, e.fatalities) for e in evs] == [("ASSAULT", "security forces", 10)]
+
+
+def test_crowd_control_is_coercion() -> None:
+    evs = code("Police fired tear gas at protesters in the capital.")
+    assert [(e.type, e.mode, e.recipient.name if e.recipient else None) for e in evs] == [
+        ("COERCE", "crowd_control", "protesters")]
+
+
+def test_alleged_act_is_hypothetical() -> None:
+    evs = code("Ukraine accused Russia of shelling a nuclear plant.")
+    kinds = {(e.type, e.actor.name, e.hypothetical) for e in evs}
+    assert ("ACCUSE", "Ukraine", False) in kinds and ("ASSAULT", "Russia", True) in kinds
+
+
+def test_recipient_attached_to_the_object() -> None:
+    assert triples(code("France recalled its ambassador to Italy.")) == {("SANCTION", "France", "Italy")}
+
+
+def test_headline_paragraph_does_not_lend_a_subject() -> None:
+    text = "Talks planned with officials from the northern city\n\nKenya and Uganda on Friday signed a trade deal."
+    evs = code(text)
+    assert {e.actor.name for e in evs} <= {"Kenya", "Uganda"}
+    assert all("\n" not in e.evidence.text for e in evs)
+
+
+def test_org_anaphor_resolves_to_last_organisation() -> None:
+    text = "Amnesty International published a report on Monday. The group accused the army of torture."
+    evs = code(text)
+    assert ("ACCUSE", "Amnesty International", "army") in triples(evs)
