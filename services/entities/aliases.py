@@ -23,6 +23,7 @@ from services.entities.gazetteer import Org, gazetteer
 from services.entities.lexicon import DIRECTION_WORDS, NAME_PARTICLES, PLACE_SUFFIXES
 from services.entities.mentions import Candidate
 from services.entities.names import normalise_name
+from services.entities.personnames import looks_like_person_name
 
 _WORD = re.compile(r"[\w']+")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
@@ -146,7 +147,8 @@ def _group(cands: list[Candidate]) -> list[Cluster]:
 
 def _personish(cl: Cluster) -> bool:
     labels = cl.labels()
-    return labels.count("PERSON") * 2 >= len(labels) or any(m.titled for m in cl.mentions)
+    return labels.count("PERSON") * 2 >= len(labels) or any(m.titled or looks_like_person_name(m.text)
+                                                             for m in cl.mentions)
 
 
 def _nearest(targets: list[Cluster], pos: int) -> Cluster:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -26,6 +27,7 @@ from services.entities.lexicon import (
     TOPONYM_PREFIXES,
 )
 from services.entities.names import normalise_name
+from services.entities.personnames import looks_like_person_name
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"})
 _STRIP_POS = frozenset({"VERB", "ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "NUM",
@@ -70,9 +72,14 @@ def _is_title_token(tok: Token) -> bool:
 
 def _titled_before(doc: Doc, i: int) -> bool:
     """A strong title in the (up to four) title words right before token i."""
+    if i > 0 and doc[i - 1].lower_ == "of":
+        return False  # "Director of National Intelligence": an office, not a name
     j = i - 1
-    while j >= 0 and i - j <= 4:
+    while j >= 0 and i - j <= 5:
         low = doc[j].lower_
+        if doc[j].text == "-" or low == "elect":  # "President-elect"
+            j -= 1
+            continue
         if low in STRONG_TITLES:
             return True
         if not (_is_title_token(doc[j]) or low in gazetteer().demonyms or low in gazetteer().country_names):
@@ -303,6 +310,8 @@ def _chunk_label(doc: Doc, s: int, e: int) -> str | None:
     if words[0] in TOPONYM_PREFIXES or _place_context(doc, s, e) > 1:
         return "GPE"
     root = doc[s:e].root
+    if looks_like_person_name(doc[s:e].text):
+        return "PERSON"
     if 2 <= len(words) <= 4 and (
         _titled_before(doc, s)
         or (root.dep_ in ("nsubj", "appos") and root.head.lemma_.lower() in _SPEECH_VERBS)
@@ -323,7 +332,8 @@ def _propagate(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         labels.setdefault(c.text, c.label)
         # The surname alone ("Merkel" after "Angela Merkel"); the surname rule then joins them.
         last = c.text.split()[-1]
-        if c.label == "PERSON" and len(words) >= 2 and len(last) >= 3 and last[:1].isupper() \
+        if (c.label == "PERSON" or looks_like_person_name(c.text)) and len(words) >= 2 and len(last) >= 3 \
+                and last[:1].isupper() \
                 and last.lower() not in NOT_NAMES and last.lower() not in TITLES:
             labels.setdefault(last, "PERSON")
             bare = re.sub(r"^(?:al|el|ad|as|ash|ar|at|az)-", "", last)
@@ -343,7 +353,12 @@ def _propagate(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         if any(taken[m.start() : m.end()]):
             continue
         span = doc.char_span(m.start(), m.end(), alignment_mode="strict")
-        if span is None or (span[0].is_sent_start and span[0].pos_ != "PROPN"):
+        if span is None:
+            continue
+        # A capitalised sentence opener is a name only when tagged so or saying something ("Power said").
+        if span[0].is_sent_start and span[0].pos_ != "PROPN" and not (
+            span.end < len(doc) and doc[span.end].lemma_.lower() in _SPEECH_VERBS
+        ):
             continue
         out.append(_candidate(doc, span.start, span.end, labels[m.group(0)], "propagated"))
     return out
@@ -388,6 +403,42 @@ def _extend_to_known_org(doc: Doc, s: int, e: int) -> tuple[int, int]:
     return best
 
 
+@lru_cache(maxsize=1)
+def _gazetteer_pattern() -> re.Pattern[str]:
+    """Multi-word names of known organisations and countries as written ("Doctors Without Borders")."""
+    g = gazetteer()
+    names: set[str] = set()
+    for org in g.orgs.values():
+        names.update(n for n in (org.name, *org.aliases) if " " in n or (len(n) >= 3 and n.isupper()))
+    for c in g.countries.values():
+        names.update(n for n in (c.name, *c.aliases) if " " in n)
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])")
+
+
+def _gazetteer_candidates(doc: Doc) -> list[Candidate]:
+    g = gazetteer()
+    out = []
+    for m in _gazetteer_pattern().finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="strict")
+        if span is None:
+            continue
+        label = "ORG" if normalise_name(m.group(0)) in g.orgs else "GPE"
+        out.append(_candidate(doc, span.start, span.end, label, "gazetteer"))
+    return out
+
+
+def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """A known name found in the text wins over the model's pieces of it ("Borders" inside
+    "Doctors Without Borders"), unless the model's entity is the longer name."""
+    gaz = [c for c in cands if c.source == "gazetteer"]
+    rest = [c for c in cands if c.source != "gazetteer"]
+    kept_gaz = [g for g in gaz if not any(r.start <= g.start and g.end <= r.end and (r.end - r.start) >
+                                          (g.end - g.start) for r in rest)]
+    kept_rest = [r for r in rest if not any(r.start < g.end and g.start < r.end for g in kept_gaz)]
+    return kept_gaz + kept_rest
+
+
 def extract_candidates(doc: Doc) -> list[Candidate]:
     """Cleaned mentions in text order."""
     out: list[Candidate] = []
@@ -424,6 +475,7 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
             e -= 1
         if e > s:
             out.append(_candidate(doc, s, e, label, "chunk", _titled_before(doc, s)))
+    out = _resolve_overlaps(out + _gazetteer_candidates(doc))
     out.extend(_propagate(doc, out))
     datelines = [m.span() for m in _DATELINE.finditer(doc.text)]
     out = [c for c in out if not any(a <= c.start < b for a, b in datelines)]

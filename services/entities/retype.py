@@ -16,6 +16,7 @@ from services.entities.aliases import Cluster
 from services.entities.gazetteer import gazetteer
 from services.entities.lexicon import ARABIC_ORG_WORDS, ORG_WORDS, PLACE_SUFFIXES, TOPONYM_PREFIXES
 from services.entities.names import normalise_name
+from services.entities.personnames import looks_like_person_name
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 
@@ -51,7 +52,8 @@ def cluster_type(cl: Cluster) -> EntityType:
     org_word = bool(last_words & ORG_WORDS) or (bool(words) and (words[0] in ARABIC_ORG_WORDS or words[-1] == "sham"))
 
     votes: Counter[str] = Counter()
-    votes["PERSON"] = labels["PERSON"] + (3 if titled else 0) + (2 if cl.surname_merged else 0)
+    given = any(looks_like_person_name(m.text) for m in cl.mentions)  # "Samantha Power" tagged ORG
+    votes["PERSON"] = labels["PERSON"] + (3 if titled else 0) + (2 if cl.surname_merged else 0) + (2 if given else 0)
     suffixed = sum(len(f) > 1 and f[-1] in PLACE_SUFFIXES for f in forms)  # "Hama province"
     votes["PLACE"] = labels["GPE"] + labels["LOC"] + labels["FAC"] + 3 * (strong + suffixed) + 2 * weak
     votes["ORG"] = labels["ORG"] + (3 if org_ctx else 0) + (2 if org_word else 0) + (2 if cl.long_forms else 0)

@@ -111,3 +111,21 @@ def test_tag_entities_carries_parse(nlp: Language) -> None:
     out = tag_entities(art, nlp(TEXT))
     assert out.parse is not None and out.parse.words
     assert out.entities and out.text == TEXT
+
+
+def test_person_tagged_org_is_repaired_and_surname_found(nlp: Language) -> None:
+    ents = entities(nlp, '"This is a sad day," said Samantha Power. Power said the vote had failed.')
+    power = by_name(ents, "Samantha Power")
+    assert power.type == "PERSON"
+    assert [m.text for m in power.mentions] == ["Samantha Power", "Power"]
+
+
+def test_known_org_name_found_in_text_wins_over_model_pieces(nlp: Language) -> None:
+    ents = entities(nlp, "Doctors Without Borders, known by its French initials MSF, said a clinic was hit.")
+    msf = by_name(ents, "Doctors Without Borders")
+    assert msf.entity_id == "Q1124" and {"Doctors Without Borders", "MSF"} <= {m.text for m in msf.mentions}
+
+
+def test_dateline_is_not_an_entity(nlp: Language) -> None:
+    ents = entities(nlp, "BEIRUT (Reuters) - Rebels in Homs said on Monday they had left the old quarter.")
+    assert all(e.name not in ("BEIRUT", "Beirut", "Reuters") for e in ents)

@@ -64,3 +64,14 @@ def test_normalise_name() -> None:
     assert normalise_name("Assad’s") == "assad"
     assert normalise_name("François Hollande") == "francois hollande"
     assert slug("Bashar al-Assad") == "bashar-al-assad"
+
+
+def test_given_names_are_person_evidence_but_not_places() -> None:
+    from services.entities.personnames import given_names, looks_like_person_name
+
+    names = given_names()
+    assert {"samantha", "sergei", "yasser"} <= names
+    assert "jordan" not in names and "paris" not in names  # a country and a big city
+    assert looks_like_person_name("Samantha Power")
+    assert not looks_like_person_name("Samantha")  # one word is not enough
+    assert not looks_like_person_name("Grace Hospital")  # an organisation word
