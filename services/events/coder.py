@@ -89,6 +89,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     orphan = _orphan_subject(verb)
     if orphan is not None:
         return [orphan]
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head]  # "The envoy called on ...": a past tense is no participle, the noun is the subject
     if depth < 4 and verb.head != verb and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp"):
         head = verb.head
         if verb.dep_ == "pcomp" and head.pos_ == "ADP":
@@ -163,6 +165,9 @@ class Coder:
                     continue
             if p.objects:
                 pool = [antecedent(o, self.lex.actor_nouns) for o in [*objects(verb), *given]]
+                # "pledged $50 million in aid": the amount's "in/of" phrase names the thing
+                pool += [x for o in pool if o.like_num or o.pos_ in ("NUM", "SYM")
+                         for x in _prep_objects(o, ("in", "of"))]
                 if not any(o.lemma_.lower() in p.objects or o.lower_ in p.objects for o in pool):
                     continue
             if p.predicates and not self._predicate_ok(verb, p.predicates):
@@ -371,6 +376,8 @@ class Coder:
     def _recipient_heads(self, heads: list[Token], pattern: Pattern, trigger_i: int | None = None) -> list[Token]:
         out: list[Token] = []
         for h in heads:
+            if h.ent_type_ in ("DATE", "TIME"):
+                continue  # "advanced on Monday": a time, not a target
             h = _crowd(antecedent(h, self.lex.actor_nouns))
             if trigger_i is not None and _crosses_paragraph(h, self.doc[trigger_i]):
                 continue
@@ -392,7 +399,8 @@ class Coder:
                     or t.lemma_.lower() in self.lex.place_nouns):
                 # an attack on "the town of X" / "rebel-held areas of X" targets the place X
                 place = self._place_in(t)
-                if place is None and trigger_i is not None and t.lemma_.lower() in self.lex.place_nouns:
+                if place is None and trigger_i is not None and (
+                        t.lemma_.lower() in self.lex.place_nouns or t.lemma_.lower() == "control"):
                     place = self._place(self.doc[trigger_i])  # "recaptured several towns in X"
                 t = place if place is not None else t
             if pattern.type == "REQUEST" and t.lemma_.lower() in self.lex.action_nouns:

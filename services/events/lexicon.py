@@ -50,6 +50,15 @@ class Lexicon:
     instrument_nouns: frozenset[str] = frozenset()
 
 
+def _word(value: object) -> str:
+    """YAML 1.1 reads a bare on/off/yes/no as a boolean: "prep: on" must stay the word "on"."""
+    if value is True:
+        return "on"
+    if value is False:
+        return "off"
+    return str(value).lower()
+
+
 def _pattern(entry: dict[str, object]) -> Pattern:
     ptype = str(entry["type"])
     if ptype not in PLOVER_TYPES:
@@ -57,16 +66,17 @@ def _pattern(entry: dict[str, object]) -> Pattern:
 
     def words(key: str) -> frozenset[str]:
         value = entry.get(key) or []
-        return frozenset(str(v).lower() for v in value) if isinstance(value, list) else frozenset()
+        return frozenset(_word(v) for v in value) if isinstance(value, list) else frozenset()
 
     mode = entry.get("mode")
     particle = entry.get("particle")
     prep = entry.get("prep")
     return Pattern(
         lemma=str(entry["lemma"]).lower(), type=ptype, mode=str(mode) if mode else None,
-        particle=str(particle) if particle else None, prep=str(prep) if prep else None,
+        particle=_word(particle) if particle is not None else None,
+        prep=_word(prep) if prep is not None else None,
         objects=words("objects"), predicates=words("predicates"), compounds=words("compounds"),
-        via=tuple(str(v).lower() for v in (entry.get("via") or [])),  # type: ignore[attr-defined]
+        via=tuple(_word(v) for v in (entry.get("via") or [])),  # type: ignore[attr-defined]
         recipient_required=bool(entry.get("recipient_required", False)),
         confidence=float(entry.get("confidence", 0.8)),  # type: ignore[arg-type]
     )
