@@ -168,6 +168,19 @@ def _merge_into(src: Cluster, targets: list[Cluster]) -> None:
         _nearest(targets, m.start).mentions.append(m)
 
 
+_PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
+
+
+def _patronymic_tail(long: Cluster, toks: list[str], short_text: str) -> bool:
+    """Whether ``toks`` is the father's name in the long name ("Salman" in "Mohammed bin Salman"):
+    a bare "Salman" is then someone else, "bin Salman" is the same person."""
+    raw = [w for w in re.split(r"[\s\-]+", normalise_name(max((m.text for m in long.mentions), key=len))) if w]
+    i = len(raw) - len(toks)
+    if i < 1 or raw[i:] != toks or raw[i - 1] not in _PATRONYMIC:
+        return False
+    return normalise_name(short_text).split()[0] not in _PATRONYMIC
+
+
 def _merge_surnames(clusters: list[Cluster]) -> list[Cluster]:
     longs = [(cl, person_tokens(max((m.text for m in cl.mentions), key=len))) for cl in clusters
              if cl.kind == "name" and _personish(cl)]
@@ -178,7 +191,8 @@ def _merge_surnames(clusters: list[Cluster]) -> list[Cluster]:
             out.append(cl)
             continue
         toks = person_tokens(cl.mentions[0].text)
-        targets = [lc for lc, lt in longs if lc is not cl and 0 < len(toks) < len(lt) and lt[-len(toks):] == toks]
+        targets = [lc for lc, lt in longs if lc is not cl and 0 < len(toks) < len(lt) and lt[-len(toks):] == toks
+                   and not _patronymic_tail(lc, toks, cl.mentions[0].text)]
         if not targets and len(toks) == 1 and _personish(cl):
             # Family name first ("Ban" for "Ban Ki-moon", "Xi" for "Xi Jinping") or a first name alone.
             targets = [lc for lc, lt in longs if lc is not cl and lt[0] == toks[0]]

@@ -96,6 +96,9 @@ def _clean(ent: Span) -> tuple[int, int, bool] | None:
     g = gazetteer()
     # "the Sheikh Maqsoud district": a place name whose first word looks like a title stays whole.
     keep_titles = _place_context(doc, s, e) > 1
+    # "pro-Assad", "anti-Russian": the name after the prefix.
+    if e - s >= 3 and doc[s].lower_ in ("pro", "anti") and doc[s + 1].text == "-":
+        s += 2
     while s < e:
         tok = doc[s]
         low = tok.lower_
@@ -265,6 +268,12 @@ def _split_demonym_compound(doc: Doc, cand: Candidate) -> list[Candidate] | None
     return out
 
 
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    return "".join(w[0].upper() for w in words if w.lower() not in ("of", "for", "the", "and", "on", "in", "to")
+                   and w[0].isalpha())
+
+
 def _propn_chunks(doc: Doc, covered: list[bool]) -> list[tuple[int, int]]:
     """Runs of capitalised proper nouns spaCy left untagged ("Human Rights First", "Army of Islam")."""
     chunks = []
@@ -364,6 +373,9 @@ def _propagate(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# Bylines and credit lines: "By Jane Smith", "Reporting by ...; Editing by ...".
+_CREDIT_LINE = re.compile(r"(?m)^(?:By|BY|(?:Additional )?[Rr]eporting by|Writing by|Editing by|Compiled by)"
+                          r"\s[^\n]{0,120}$")
 # "BEIRUT —", "UNITED NATIONS (Reuters) -", "MOSCOW, Dec 5 (AFP) -": a dateline, not the story's content.
 _DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'\- ]{2,40}(?:,[^\n(\u2014\u2013-]{1,30})?\s*(?:\([^)\n]{1,40}\))?"
                        r"\s*(?:\u2014|\u2013|--?)\s")
@@ -466,8 +478,11 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
         cand = _candidate(doc, s, e, label, "ner", titled)
         parts = _split_demonym_compound(doc, cand)
         out.extend(parts if parts else [cand])
+    initials = {_initials(c.text) for c in out if " " in c.text}
     for s, e in _propn_chunks(doc, covered):
         label = _chunk_label(doc, s, e)
+        if label is None and e - s == 1 and doc[s].text in initials and _ACRONYM_TOKEN.fullmatch(doc[s].text):
+            label = "ORG"  # "SOHR" after "Syrian Observatory for Human Rights"
         if label is None or _junk(doc, s, e):
             continue
         # Trim possessives and punctuation at the edges, as for spaCy's entities.
@@ -478,6 +493,7 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
     out = _resolve_overlaps(out + _gazetteer_candidates(doc))
     out.extend(_propagate(doc, out))
     datelines = [m.span() for m in _DATELINE.finditer(doc.text)]
+    datelines += [m.span() for m in _CREDIT_LINE.finditer(doc.text) if len(m.group(0).split()) <= 16]
     out = [c for c in out if not any(a <= c.start < b for a, b in datelines)]
     out.sort(key=lambda c: (c.start, -c.end))
     # A name stretched over a neighbouring entity ("Ursula von der" + "Leyen") absorbs it.

@@ -130,3 +130,22 @@ def test_country_name_is_not_stripped_to_a_shorter_country(nlp: Language) -> Non
     out = ents(nlp, "South Sudan and Sudan signed a deal.")
     names = {e.name for e in out}
     assert {"South Sudan", "Sudan"} <= names
+
+
+def test_father_in_patronymic_is_someone_else(nlp: Language) -> None:
+    out = ents(nlp, "King Salman and Crown Prince Mohammed bin Salman hosted the summit. "
+                    "Mohammed bin Salman said the kingdom wanted calm.")
+    prince = find(out, "Mohammed bin Salman")[0]
+    assert "Salman" not in {m.text for m in prince.mentions}
+
+
+def test_pro_prefix_is_not_part_of_the_name(nlp: Language) -> None:
+    out = ents(nlp, "Syrian President Bashar al-Assad spoke. Later, pro-Assad militias entered the town.")
+    names = {e.name for e in out}
+    assert "pro-Assad" not in names
+
+
+def test_byline_and_credit_lines_are_not_entities(nlp: Language) -> None:
+    text = "By Jane Smithson\n\nRebels in Homs called for a truce.\n\nReporting by Tom Perry; Editing by Peter Graff"
+    names = {e.name for e in ents(nlp, text)}
+    assert not names & {"Jane Smithson", "Tom Perry", "Peter Graff"}
