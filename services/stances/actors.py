@@ -179,12 +179,19 @@ class Actors:
         before = [r for r in self.records if r.i < pron.i and sent - r.sent <= SUBJECT_WINDOW]
         for r in reversed(before):
             if r.subject and fits(r):
+                if thing and self._proposal_between(r.i, pron.i):
+                    return None  # "rejected the plan, saying it ...": "it" is the plan
                 return r.ref
         if person:
             for r in reversed(before):
                 if fits(r):
                     return r.ref
         return None
+
+    def _proposal_between(self, start: int, end: int) -> bool:
+        from services.stances.proposals import is_proposal
+
+        return any(is_proposal(t) and t.sent == self.doc[end].sent for t in self.doc[start + 1: end])
 
     def _clause_subject(self, pron: Token) -> EntityRef | None:
         """For "its veto"/"his veto": the subject of the clause the possessive sits in, if it fits."""

@@ -53,9 +53,9 @@ def _subject_targets(ctx: Context, subj: Token) -> list[EntityRef]:
     mods += [cc for c in mods for cc in c.conjuncts]
     out: list[EntityRef] = []
     for m in mods:
-        ref = ctx.actors.entity(m)
-        if ref is not None and ref.type in ("PERSON", "ORG", "GPE", "NORP") and ref not in out:
-            out.append(ref)
+        for ref in ctx.actors.refs(m, resolve_pronouns=False):
+            if ref not in out:
+                out.append(ref)
     if out:
         return out
     if subj.lemma_.lower() in ctx.lex.proposal_nouns and subj.tag_ == "NNS":

@@ -32,6 +32,10 @@ class Lexicon:
     fight_verbs: frozenset[str]
     hostility_nouns: frozenset[str]
     hostility_preps: frozenset[str]
+    political_hostility: frozenset[str]
+    hostility_of: frozenset[str]
+    stance_adjectives: dict[str, str]
+    alongside_verbs: dict[str, list[str]]
     alongside_preps: frozenset[str]
     ally_adjectives: frozenset[str]
     negative_labels: frozenset[str]
@@ -64,8 +68,19 @@ def lexicon() -> Lexicon:
     fields: dict[str, object] = {}
     for name in Lexicon.__dataclass_fields__:
         value = data[name]
+        _check_strings(name, value)
         if isinstance(value, dict):
-            fields[name] = {str(k).lower(): str(v) for k, v in value.items()}
+            fields[name] = {str(k).lower(): ([str(x) for x in v] if isinstance(v, list) else str(v))
+                            for k, v in value.items()}
         else:
             fields[name] = frozenset(str(v).lower() for v in value)
     return Lexicon(**fields)  # type: ignore[arg-type]
+
+
+def _check_strings(name: str, value: object) -> None:
+    """YAML reads bare on/off/yes/no/false as booleans: every cue must be quoted text."""
+    items = list(value.items()) if isinstance(value, dict) else [(None, v) for v in value]  # type: ignore[attr-defined]
+    for key, v in items:
+        for x in [key, *(v if isinstance(v, list) else [v])]:
+            if x is not None and not isinstance(x, str):
+                raise ValueError(f"lexicon.yaml {name}: {x!r} is not text (quote it)")

@@ -138,7 +138,10 @@ def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
 # ----- references ------------------------------------------------------------------------------
 
 
-def _targets(ctx: Context, tok: Token, proposals_only: bool = False, allow_places: bool = True) -> list[EntityRef]:
+def _targets(ctx: Context, tok: Token, proposals_only: bool = False, allow_places: bool = True,
+             proposal_pronoun: bool = False) -> list[EntityRef]:
+    """What ``tok`` (and its conjuncts) names as a target; "it" is the proposal at hand when
+    ``proposal_pronoun`` (votes: "Russia opposed it")."""
     tok = _antecedent_token(ctx, tok)
     out: list[EntityRef] = []
     for t in [tok, *tok.conjuncts]:
@@ -148,11 +151,14 @@ def _targets(ctx: Context, tok: Token, proposals_only: bool = False, allow_place
             if ref not in out:
                 out.append(ref)
             continue
-        if proposals_only:
+        if proposals_only and not (proposal_pronoun and t.lower_ in ("it", "this")):
             continue
         if t.pos_ == "PRON" and t.lower_ in ("we", "us", "i", "me"):
             sp = ctx.speaker_at(t)
             refs = [sp] if sp is not None else []
+        elif t.pos_ == "PRON" and t.lower_ in ("it", "this") and proposal_pronoun:
+            current = ctx.current_proposal(t.i)
+            refs = [EntityRef(name=current)] if current else []
         elif t.pos_ == "PRON" and t.lower_ not in _TARGET_PRONOUNS:
             refs = []  # "defend it": a thing pronoun is too vague a target
         else:
@@ -198,7 +204,7 @@ def _verb_polarity(ctx: Context, verb: Token) -> tuple[str, str, list[Token], bo
         return "support", "vote", _objects(verb), True
     if lemma == "vote":
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ == "against":
+            if c.dep_ in ("prep", "prt", "advmod") and c.lower_ == "against":
                 return "oppose", "vote", [p for p in c.children if p.dep_ == "pobj"], False
             if c.dep_ == "prep" and c.lower_ == "for":
                 return "support", "vote", [p for p in c.children if p.dep_ == "pobj"], False
@@ -216,7 +222,8 @@ def _verb_polarity(ctx: Context, verb: Token) -> tuple[str, str, list[Token], bo
         nlemma = obj.lemma_.lower()
         if nlemma in lex.noun_oppose or nlemma in lex.noun_support:
             pol = "oppose" if nlemma in lex.noun_oppose else "support"
-            tg = _prep_objects(obj, ("against", "on", "of", "for")) or _prep_objects(verb, ("against", "on"))
+            tg = _prep_objects(obj, ("against", "on", "of", "for", "behind", "to")) or _prep_objects(
+                verb, ("against", "on", "behind", "to", "for"))
             return pol, "vote", tg, False
         return None
     if lemma in lex.fight_verbs and lemma not in lex.speech_oppose:
@@ -260,14 +267,17 @@ def _verb_triples(ctx: Context, verb: Token) -> list[Triple]:
         holders = _holders(ctx, subj)
     allow_places = kind != "relation"
     targets = [r for t in target_toks for r in _targets(ctx, t, proposals_only=proposal_only,
-                                                        allow_places=allow_places)]
+                                                        allow_places=allow_places, proposal_pronoun=kind == "vote")]
     # With no object the vote is on the proposal under discussion ("Angola abstained"); an object
     # we cannot read ("vetoed five") is not that proposal.
     has_obj = lemma not in ctx.lex.light_verbs and any(c.dep_ == "dobj" for c in verb.children)
-    if not target_toks and kind == "vote" and not has_obj:
+    if not targets and kind == "vote" and not has_obj:
         current = ctx.current_proposal(verb.i)
         if current is not None:
             targets = [EntityRef(name=current)]
+    if kind == "speech_act" and not targets:
+        # "condemned the Russian veto", "welcomed Kenya's decision": the act stands for its author.
+        targets = [r for t in target_toks if t.pos_ == "NOUN" for r in _act_owner(ctx, t)]
     if kind == "speech_act" and targets and all(t.entity_id is None and t.type is None and
                                                 t.name not in ctx.proposal_names.values() for t in targets):
         # Speech acts aimed at a plain noun ("denounced inaction") are not stances between actors,
@@ -373,6 +383,19 @@ def _owner(ctx: Context, noun: Token) -> list[EntityRef]:
     return []
 
 
+def _act_owner(ctx: Context, noun: Token) -> list[EntityRef]:
+    """Who performs a nominal act: "Russia's veto", "the Russian veto", "condemnation from the UN"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return _holders(ctx, c)
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            return _holders(ctx, objs[0]) if objs else []
+    adj = [c for c in noun.children if c.dep_ in ("amod", "compound") and ctx.actors.entity(c) is not None]
+    return [r for a in adj for r in ctx.actors.refs(a)]
+
+
 def _noun_triples(ctx: Context, noun: Token) -> list[Triple]:
     lex = ctx.lex
     lemma = noun.lemma_.lower()
@@ -384,7 +407,7 @@ def _noun_triples(ctx: Context, noun: Token) -> list[Triple]:
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.light_verbs:
             return []
         polarity = "oppose" if lemma in lex.noun_oppose else "support"
-        holders = [r for c in noun.children if c.dep_ == "poss" for r in _holders(ctx, c)]
+        holders = _act_owner(ctx, noun)
         targets = [r for t in _objects(noun, ("of", "against", "on", "for", "to")) for r in _targets(ctx, t)]
         if not targets and lemma == "veto":
             current = ctx.current_proposal(noun.i)
@@ -415,9 +438,14 @@ def _noun_triples(ctx: Context, noun: Token) -> list[Triple]:
                 holders = [r for a in adj for r in ctx.actors.refs(a)]
         if holders and targets:
             out.append(Triple(holders, targets, polarity, noun.text, noun.sent, 0.6, "relation"))
-    elif lemma in lex.hostility_nouns:
-        targets = [r for t in _objects(noun, tuple(lex.hostility_preps))
-                   for r in _targets(ctx, t, allow_places=False)]
+    elif lemma in lex.hostility_nouns or lemma in lex.political_hostility:
+        # Strikes on a town are events, not stances; sanctions on a country are a stance.
+        political = lemma in lex.political_hostility
+        preps = tuple(lex.hostility_preps) + (("of",) if lemma in lex.hostility_of else ())
+        aimed = _prep_objects(noun, preps)
+        if not aimed and noun.dep_ == "dobj":
+            aimed = _prep_objects(noun.head, tuple(lex.hostility_preps))  # "imposed sanctions on X"
+        targets = [r for t in aimed for r in _targets(ctx, t, allow_places=political)]
         if targets:
             holders = _owner(ctx, noun)
             if holders:
@@ -448,23 +476,32 @@ def _hyphen_triples(ctx: Context, tok: Token) -> list[Triple]:
 
 
 def _alongside_triples(ctx: Context, verb: Token) -> list[Triple]:
-    """"fights alongside X", "allied with X" -> support X."""
+    """"fights alongside X", "sided with X", "allied with X" -> support X; "opposed to X", "critical of X"."""
     lex = ctx.lex
-    if verb.lemma_.lower() in lex.fight_verbs or verb.lemma_.lower() in ("stand", "side", "work", "operate"):
-        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in lex.alongside_preps]
-    elif verb.lower_ in lex.ally_adjectives or verb.lemma_.lower() == "ally":
-        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")]
+    lemma, low = verb.lemma_.lower(), verb.lower_
+    polarity = "support"
+    if verb.pos_ in ("VERB", "AUX") and lemma in lex.alongside_verbs:
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in lex.alongside_verbs[lemma]]
+    elif low in lex.stance_adjectives and verb.dep_ in ("acomp", "amod", "ROOT", "conj", "advcl", "oprd"):
+        polarity = lex.stance_adjectives[low]
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "of", "toward",
+                                                                                 "towards")]
     else:
         return []
     out = []
     for p in preps:
         targets = [r for o in p.children if o.dep_ == "pobj" for r in _targets(ctx, o)]
-        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None) or _subject(verb)
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is None and verb.dep_ == "acomp":
+            subj = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is None and verb.dep_ == "amod":
+            subj = verb.head
+        subj = subj or _subject(verb)
         if subj is None and verb.head.dep_ == "relcl":
             subj = verb.head.head
         holders = _holders(ctx, subj)
         if holders and targets:
-            out.append(Triple(holders, targets, "support", f"{verb.text} {p.text}", verb.sent, 0.6, "relation"))
+            out.append(Triple(holders, targets, polarity, f"{verb.text} {p.text}", verb.sent, 0.6, "relation"))
     return out
 
 

@@ -62,3 +62,10 @@ def test_fast_on_a_rebuilt_doc() -> None:
         find_stances(msg, vocab)
     per_article = (time.perf_counter() - start) / 5
     assert per_article < 0.25  # ~30 sentences; a few ms per ordinary article
+
+
+def test_lexicon_loads_as_text() -> None:
+    from services.stances.lexicon import lexicon
+
+    lex = lexicon()
+    assert "on" in lex.hostility_preps and "false" in lex.negative_evaluation

@@ -1,0 +1,41 @@
+"""More ways news reports a position: pronoun objects, adjectives, nominal acts, light verbs."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.stances.testing import stances_for, triples
+
+CASES = [
+    ("The resolution was adopted by 13 votes, with Russia and China abstaining.",
+     {("Russia", "neutral", "resolution"), ("China", "neutral", "resolution")}),
+    ("Britain supported the motion, while Russia opposed it.",
+     {("Britain", "support", "motion"), ("Russia", "oppose", "motion")}),
+    ("Russia threatened to veto the resolution.", {("Russia", "oppose", "resolution")}),
+    ("Washington imposed sanctions on Iran last year.", {("Washington", "oppose", "Iran")}),
+    ("Germany and France signed the agreement in Paris.",
+     {("Germany", "support", "agreement"), ("France", "support", "agreement")}),
+    ("Japan expressed support for the proposal.", {("Japan", "support", "proposal")}),
+    ("Turkey is opposed to the plan.", {("Turkey", "oppose", "plan")}),
+    ("Canada was critical of China over the arrests.", {("Canada", "oppose", "China")}),
+    ("Poland sided with Ukraine in the dispute.", {("Poland", "support", "Ukraine")}),
+    ("Egypt condemned the Russian veto.", {("Egypt", "oppose", "Russia")}),
+    ("Russia's invasion of Ukraine has drawn wide condemnation.", {("Russia", "oppose", "Ukraine")}),
+    ("Brazil threw its support behind the resolution.", {("Brazil", "support", "resolution")}),
+    ("The United States and Britain backed the measure, but Russia voted against it.",
+     {("United States", "support", "measure"), ("Britain", "support", "measure"), ("Russia", "oppose", "measure")}),
+    ("Israel accused Hamas of violating the truce.", {("Israel", "oppose", "Hamas")}),
+    ("Human Rights Watch said the government's crackdown was brutal and illegal.",
+     {("Human Rights Watch", "oppose", "government")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_pattern(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= triples(stances_for(text))
+
+
+def test_it_after_a_proposal_is_not_the_speaker() -> None:
+    t = triples(stances_for("Hamas rejected the proposal, saying it favoured Israel."))
+    assert ("Hamas", "oppose", "proposal") in t
+    assert ("Hamas", "support", "Israel") not in t
