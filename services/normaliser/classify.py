@@ -32,6 +32,8 @@ _MAX_HEADING_WORDS = 15
 _LONG_CAPTION_WORDS = 16
 _MIN_CAPTION_SCORE = 3.5  # a short, unquoted, present-tense or verbless line
 _MIN_PULL_QUOTE_WORDS = 5
+_MAX_PULL_QUOTE_TRIES = 300  # bounds the work on hostile inputs; real pages have a handful
+_MAX_NEIGHBOUR_STEPS = 4
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CAPITALISED = re.compile(r"^[A-Z0-9&'’.-]")
 _INNER_SENTENCE = re.compile(r"[a-z0-9\"”’)][.!?]\s+[\"“‘]?[A-Z]")
@@ -135,16 +137,21 @@ def _pattern_kind(u: Unit) -> str | None:
 
 def _mark_menu_echoes(units: list[Unit]) -> None:
     """A short line repeating the words of a menu line ("Skip next section X" then "X") is menu too."""
-    menu = [u.key for u in units if u.kind == "navigation" and u.words >= 3]
+    menu = "\n".join(u.key for u in units if u.kind == "navigation" and u.words >= 3)
+    if not menu:
+        return
     for u in units:
-        if u.open and u.key and u.words <= 6 and not u.terminated and any(u.key in m for m in menu):
+        if u.open and u.key and u.words <= 6 and not u.terminated and u.key in menu:
             u.kind = "navigation"
 
 
 def _mark_duplicates(units: list[Unit]) -> None:
     """A line shown twice in a row is a caption (alt text + caption); later repeats are duplicates."""
     seen: set[str] = set()
+    in_body = False  # an article paragraph came before the pair
     for i, u in enumerate(units):
+        if i >= 2 and _strong(units[i - 2]):
+            in_body = True
         if not u.key:
             continue
         prev = units[i - 1] if i else None
@@ -152,7 +159,6 @@ def _mark_duplicates(units: list[Unit]) -> None:
             u.kind = "duplicate_line"
             # Inside the article, or long and not headline-shaped above it (a doubled headline stays).
             # A doubled paragraph that reports speech is a copy glitch: its first copy stays article text.
-            in_body = any(_strong(x) for x in units[:i - 1])
             caption_like = in_body or (u.words >= _LONG_CAPTION_WORDS // 2 and not _looks_headline(prev))
             if prev.open and caption_like and not _reported_speech(prev):
                 prev.kind = "caption"
@@ -169,10 +175,25 @@ def _strip_attribution(text: str) -> str:
     return re.split(r"\s[-–—―]\s", text, maxsplit=1)[0]
 
 
+def _repeated_in_longer(key: str, joined: str) -> bool:
+    """``key`` stands inside a longer line of ``joined`` (lines separated by newlines)."""
+    start = joined.find(key)
+    while start >= 0:
+        line_start = joined.rfind("\n", 0, start) + 1
+        line_end = joined.find("\n", start)
+        line_end = len(joined) if line_end < 0 else line_end
+        if line_end - line_start > len(key):
+            return True
+        start = joined.find(key, start + 1)
+    return False
+
+
 def _mark_pull_quotes(units: list[Unit]) -> None:
     """A line that repeats words of another, longer paragraph, shown as a quote, is a pull quote."""
+    joined = "\n".join(u.key for u in units if u.words > _MIN_PULL_QUOTE_WORDS)
+    tried = 0
     for i, u in enumerate(units):
-        if not u.open or u.words < _MIN_PULL_QUOTE_WORDS:
+        if not u.open or u.words < _MIN_PULL_QUOTE_WORDS or tried >= _MAX_PULL_QUOTE_TRIES:
             continue
         key = fold(_strip_attribution(u.text))
         if len(key.split()) < _MIN_PULL_QUOTE_WORDS:
@@ -182,7 +203,8 @@ def _mark_pull_quotes(units: list[Unit]) -> None:
                   or (nxt is not None and bool(patterns.PULL_ATTRIBUTION.match(nxt.text))))
         if not shaped:
             continue
-        if any(v is not u and len(v.key) > len(key) and key in v.key for v in units):
+        tried += 1
+        if _repeated_in_longer(key, joined):
             u.kind = "pull_quote"
             if nxt is not None and nxt.open and nxt.words <= 15 and patterns.PULL_ATTRIBUTION.match(nxt.text):
                 nxt.kind = "pull_quote"
@@ -218,7 +240,7 @@ def _caption_score(u: Unit) -> float:
 
 def _neighbour(units: list[Unit], i: int, step: int) -> Unit | None:
     j = i + step
-    while 0 <= j < len(units) and units[j].kind in ("credit", "duplicate_line"):
+    while 0 <= j < len(units) and units[j].kind in ("credit", "duplicate_line") and abs(j - i) < _MAX_NEIGHBOUR_STEPS:
         j += step
     return units[j] if 0 <= j < len(units) else None
 
@@ -341,17 +363,21 @@ def _mark_link_lists(units: list[Unit]) -> None:
     def menu(k: int) -> bool:
         return 0 <= k < len(units) and units[k].kind in ("navigation", "promo")
 
-    def intro(k: int) -> bool:
+    # For each line, the nearest line above it that is not a short line (what leads into a run).
+    lead: list[int] = []
+    for i in range(len(units)):
+        lead.append(lead[i - 1] if i and short(i - 1) else i - 1)
+
+    def intro(i: int) -> bool:
         """The list is part of the article: a paragraph ending with ':' leads into it."""
-        while 0 <= k < len(units) and short(k):
-            k -= 1
+        k = lead[i]
         return 0 <= k < len(units) and units[k].text.endswith(":") and units[k].kind in (None, _BODY)
 
     links = [i for i in range(len(units)) if short(i) and (short(i - 1) or short(i + 1) or menu(i - 1))]
     for i in links:
         u = units[i]
         item = _LIST_ITEM.sub("", u.text)
-        if intro(i - 1) or item[:1].islower():
+        if intro(i) or item[:1].islower():
             u.kind = _BODY  # items of a list the article itself introduces
         else:
             u.kind = "navigation"
