@@ -27,6 +27,8 @@ _WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _CLUSTER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
 # The same happening is dated within this many days by different outlets.
 SAME_EVENT_DAYS = 2
+# Sentences with events that make an article's lead (its main happening).
+LEAD_SENTENCES = 2
 
 
 def ref_key(ref: EntityRef | None) -> str:
@@ -60,6 +62,7 @@ class _Features:
     date: dt.date | None
     sigs: dict[str, dict[str, Any]]
     entities: set[str]
+    main: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -73,6 +76,7 @@ class _State:
     last_date: str | None
     seen: str | None  # stream date at the last update, for eviction of undated stories
     sigs: dict[str, dict[str, Any]]  # sig -> {"dates": [...], "weekdays": [...], "recipients": [...]}
+    main: list[str]  # the signatures of its articles' leads
     entities: dict[str, int]
     events: dict[str, dict[str, Any]]
     stances: dict[str, dict[str, Any]]
@@ -80,12 +84,13 @@ class _State:
 
     def as_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in ("story_id", "article_ids", "outlets", "first_date", "last_date",
-                                               "seen", "sigs", "entities", "events", "stances", "updated_at")}
+                                               "seen", "sigs", "main", "entities", "events", "stances",
+                                               "updated_at")}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> _State:
         return cls(**{k: d[k] for k in ("story_id", "article_ids", "outlets", "first_date", "last_date", "seen",
-                                        "sigs", "entities", "events", "stances", "updated_at")})
+                                        "sigs", "main", "entities", "events", "stances", "updated_at")})
 
 
 def _features(msg: ArticleStances, events: list[Event]) -> _Features:
@@ -101,10 +106,14 @@ def _features(msg: ArticleStances, events: list[Event]) -> _Features:
         rk = ref_key(ev.recipient)
         if rk and rk not in s["recipients"]:
             s["recipients"].append(rk)
+    # the lead: news puts the happening it reports in its first sentences
+    lead = sorted({e.evidence.start for e in real})[:LEAD_SENTENCES]
+    main = {_sig(e) for e in real if e.evidence.start in lead}
     dates = Counter(e.date for e in real if e.date)
     date = dt.date.fromisoformat(dates.most_common(1)[0][0]) if dates else parse_published(msg.published_at)
     ents = {e.entity_id for e in msg.entities if e.type in _CLUSTER_TYPES}
-    return _Features(article_id=msg.article_id, outlet=msg.source or "", date=date, sigs=sigs, entities=ents)
+    return _Features(article_id=msg.article_id, outlet=msg.source or "", date=date, sigs=sigs, entities=ents,
+                     main=main)
 
 
 def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -170,7 +179,9 @@ class StoryIndex:
             if theirs is None:
                 continue
             if not _compatible(mine, theirs):
-                return 0.0  # the same actor doing the same thing on another day: another happening
+                if sig in f.main or sig in st.main:
+                    return 0.0  # the lead happening again, on another day: another happening
+                continue  # a side event that recurs (daily shelling) says nothing either way
             shared += 1.0 + 0.5 * bool(set(mine["recipients"]) & set(theirs["recipients"]))
         if not f.entities:
             return shared
@@ -207,7 +218,7 @@ class StoryIndex:
         first = events[0].event_id if events else ""
         story_id = "story:" + hashlib.sha1(f"{f.article_id}|{first}".encode()).hexdigest()[:16]
         st = _State(story_id=story_id, article_ids=[], outlets=[], first_date=None, last_date=None, seen=None,
-                    sigs={}, entities={}, events={}, stances={})
+                    sigs={}, main=[], entities={}, events={}, stances={})
         self.stories[story_id] = st
         return st
 
@@ -226,6 +237,7 @@ class StoryIndex:
             cur = st.sigs.setdefault(sig, {"dates": [], "weekdays": [], "recipients": []})
             for k in ("dates", "weekdays", "recipients"):
                 cur[k].extend(x for x in v[k] if x not in cur[k])
+        st.main.extend(sig for sig in sorted(f.main) if sig not in st.main)
         for key in f.entities:
             st.entities[key] = st.entities.get(key, 0) + 1
         for ev in events:

@@ -122,3 +122,18 @@ def test_stance_differences_between_outlets() -> None:
                    [ev("b", "REJECT", "Norway", "resolution")])
     assert len(s.stance_differences) == 1
     assert s.stance_differences[0].polarities == {"a": "oppose", "b": "support"}
+
+
+def test_a_recurring_side_event_on_another_day_does_not_split_a_story() -> None:
+    idx = StoryIndex()
+    a = idx.assign(msg("a", VETO_NAMES), [ev("a", "REJECT", "Norway", "resolution", evidence="on Monday vetoed"),
+                                          ev("a", "ASSAULT", "Peru", evidence="shelled on Monday").model_copy(
+                                              update={"evidence": Span(text="shelled on Monday", start=50, end=67)}),
+                                          ev("a", "ACCUSE", "Chad").model_copy(
+                                              update={"evidence": Span(text="x", start=90, end=91)})])
+    b = idx.assign(msg("b", VETO_NAMES), [ev("b", "REJECT", "Norway", "resolution"),
+                                          ev("b", "ASSAULT", "Peru", evidence="shelled on Tuesday").model_copy(
+                                              update={"evidence": Span(text="shelled on Tuesday", start=80, end=98)}),
+                                          ev("b", "ACCUSE", "Fiji").model_copy(
+                                              update={"evidence": Span(text="y", start=120, end=121)})])
+    assert a.story_id == b.story_id
