@@ -376,6 +376,10 @@ def _propagate(doc: Doc, found: list[Candidate]) -> list[Candidate]:
 # Bylines and credit lines: "By Jane Smith", "Reporting by ...; Editing by ...".
 _CREDIT_LINE = re.compile(r"(?m)^(?:By|BY|(?:Additional )?[Rr]eporting by|Writing by|Editing by|Compiled by)"
                           r"\s[^\n]{0,120}$")
+# Photo captions and credits left in the text: a line ending "(AFP)" / "(Photo: Reuters)", "Image: ...".
+_CAPTION_LINE = re.compile(
+    r"(?m)^(?:[^\n]{0,500}\((?:[^()\n]*\b(?:AFP|Reuters|AP|Getty|Photo|EPA|Anadolu|dpa|Xinhua|UPI|Images?)\b"
+    r"[^()\n]*)\)[ \t]*$|(?:Image|Photo|Picture|Photograph|Credit|Copyright|\u00a9)\s*:[^\n]*$)")
 # "BEIRUT —", "UNITED NATIONS (Reuters) -", "MOSCOW, Dec 5 (AFP) -": a dateline, not the story's content.
 _DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'\- ]{2,40}(?:,[^\n(\u2014\u2013-]{1,30})?\s*(?:\([^)\n]{1,40}\))?"
                        r"\s*(?:\u2014|\u2013|--?)\s")
@@ -451,6 +455,21 @@ def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
     return kept_gaz + kept_rest
 
 
+_LINE = re.compile(r"[^\n]+")
+_SENTENCE_END = tuple(".!?\"'”’:;)…")
+
+
+def _furniture_lines(text: str) -> list[tuple[int, int]]:
+    """Short lines that are not sentences ("Skip to content", "VOA News", "Top Story"): page furniture
+    left in the text. Names only found there are not the article's entities."""
+    spans = []
+    for m in _LINE.finditer(text):
+        line = m.group(0).strip()
+        if line and len(line.split()) <= 8 and not line.endswith(_SENTENCE_END):
+            spans.append(m.span())
+    return spans
+
+
 def extract_candidates(doc: Doc) -> list[Candidate]:
     """Cleaned mentions in text order."""
     out: list[Candidate] = []
@@ -494,7 +513,10 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
     out.extend(_propagate(doc, out))
     datelines = [m.span() for m in _DATELINE.finditer(doc.text)]
     datelines += [m.span() for m in _CREDIT_LINE.finditer(doc.text) if len(m.group(0).split()) <= 16]
-    out = [c for c in out if not any(a <= c.start < b for a, b in datelines)]
+    datelines += [m.span() for m in _CAPTION_LINE.finditer(doc.text)]
+    datelines += _furniture_lines(doc.text)
+    # A name never runs across a line break ("Top Story\n\nDW" is two pieces of page furniture).
+    out = [c for c in out if "\n" not in c.text and not any(a <= c.start < b for a, b in datelines)]
     out.sort(key=lambda c: (c.start, -c.end))
     # A name stretched over a neighbouring entity ("Ursula von der" + "Leyen") absorbs it.
     kept: list[Candidate] = []

@@ -129,3 +129,16 @@ def test_known_org_name_found_in_text_wins_over_model_pieces(nlp: Language) -> N
 def test_dateline_is_not_an_entity(nlp: Language) -> None:
     ents = entities(nlp, "BEIRUT (Reuters) - Rebels in Homs said on Monday they had left the old quarter.")
     assert all(e.name not in ("BEIRUT", "Beirut", "Reuters") for e in ents)
+
+
+def test_caption_and_page_furniture_lines_are_skipped(nlp: Language) -> None:
+    text = ("Skip to content\n\nWorld News\n\n"
+            "Rebels in Homs said they would not withdraw.\n\n"
+            "Fighters walk past a ruined mosque in the Khalidiya district of Homs (AFP)\n\n"
+            "Image: Reuters/Omar Sanadiki")
+    ents = entities(nlp, text)
+    names = {e.name for e in ents}
+    assert "Homs" in names
+    assert not names & {"Skip", "World News", "Khalidiya", "Omar Sanadiki", "AFP", "Reuters"}
+    (homs,) = [e for e in ents if e.name == "Homs"]
+    assert [m.text for m in homs.mentions] == ["Homs"]
