@@ -103,7 +103,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
                     return [obj[0]]
             # "urged members to veto" -> members; "decided to veto" -> the decider
             if verb.dep_ == "xcomp":
-                obj = _children(head, *_OBJ)
+                # "urged X to ...", "called on X to ..."
+                obj = _children(head, *_OBJ) or _prep_objects(head, ("on", "upon"))
                 if obj:
                     return [obj[0]]
             return subjects(head, depth + 1)
@@ -271,6 +272,11 @@ class Coder:
                 recips = _prep_objects(o, pattern.via)
         if not recips and pattern.type in ("ASSAULT", "REJECT", "ACCUSE", "COERCE", "THREATEN", "SANCTION"):
             recips = _prep_objects(verb, ("against", "on"))
+        if not recips and pattern.type == "THREATEN":
+            # "threatened to launch an operation against X": the threatened act's target
+            for x in _children(verb, "xcomp"):
+                for o in objects(x) or _prep_objects(x, ("against", "on")):
+                    recips.extend(_prep_objects(o, ("against", "on")) or [o])
         qty = self._casualties_near(verb)
         head = verb.head
         if verb.dep_ == "advcl" and head.pos_ == "VERB" and self.lex.casualties.get(head.lemma_.lower()) == "killed":
