@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from schemas.models import Entity, EntityRef
 from services.entities.resolve import EntityResolver
+from services.stances.doctext import text_of
 from services.stances.lexicon import lexicon
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -115,7 +116,7 @@ class Actors:
             toks = toks[:-1]
         if not toks:
             return head.text
-        return self.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+        return text_of(self.doc)[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
 
     # ----- discourse memory -------------------------------------------------------------------
 

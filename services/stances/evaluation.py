@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from schemas.models import EntityRef
+from services.stances.doctext import text_of
 from services.stances.triples import Context, Triple, _targets
 
 _THRESHOLD = 0.35
@@ -64,7 +65,7 @@ def _subject_targets(ctx: Context, subj: Token) -> list[EntityRef]:
 
 
 def evaluate_region(ctx: Context, speaker: EntityRef | None, start: int, end: int) -> list[Triple]:
-    """Stances of ``speaker`` toward the subjects of the clauses in doc.text[start:end]."""
+    """Stances of ``speaker`` toward the subjects of the clauses in text_of(doc)[start:end]."""
     if speaker is None:
         return []
     doc: Doc = ctx.doc
@@ -90,7 +91,7 @@ def evaluate_region(ctx: Context, speaker: EntityRef | None, start: int, end: in
         pred = [t for t in v.subtree if t not in skip and start <= t.idx < end]
         if not pred:
             continue
-        text = doc.text[pred[0].idx: pred[-1].idx + len(pred[-1].text)]
+        text = text_of(doc)[pred[0].idx: pred[-1].idx + len(pred[-1].text)]
         neg, pos = _lexicon_score(ctx, pred, text)
         copular = v.lemma_ == "be"
         if not (neg or pos or copular):

@@ -18,6 +18,7 @@ from services.common.parse import parse_to_doc
 from services.stances import quotes as direct
 from services.stances import reported as indirect
 from services.stances.actors import Actors
+from services.stances.doctext import text_of
 from services.stances.evaluation import evaluate_region
 from services.stances.lexicon import lexicon
 from services.stances.paragraphs import cut_at_paragraphs
@@ -68,7 +69,7 @@ def _to_stances(doc: Doc, triples: list[Triple]) -> list[Stance]:
 
 def analyse(doc: Doc, msg: ArticleEntities) -> tuple[list[Quote], list[Quote], list[Stance]]:
     """(direct quotes, reported speech, stances) of one article's rebuilt Doc."""
-    spans = find_quote_spans(doc.text)
+    spans = find_quote_spans(text_of(doc))
     actors = Actors(doc, msg.entities, [(s.open_mark, (s.close_mark or s.end) + 1) for s in spans])
     attributed = direct.attribute(doc, spans, actors)
     reported = indirect.find_reported(doc, actors)

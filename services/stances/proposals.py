@@ -133,11 +133,13 @@ def name_proposals(doc_tokens: list[Token]) -> tuple[dict[int, str], list[tuple[
     names: dict[int, str] = {}
     order: list[tuple[int, str, bool]] = []
     for tok in doc_tokens:
-        embedded = _embedded(tok)
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
         saved = (props.last, props.last_vote)
         label = props.name(tok)
         if label is None:
             continue
+        embedded = _embedded(tok)
         names[tok.i] = label
         if embedded:
             props.last, props.last_vote = saved

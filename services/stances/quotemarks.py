@@ -20,6 +20,8 @@ SINGLE_CLOSE = "’›"
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
 _OPEN_BEFORE = set(" \t([{—–-/:;…\u00a0") | set(DOUBLE_OPEN) | set('"')
+_SINGLE_CHARS = frozenset(SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_SINGLE)
+_DOUBLE_CHARS = frozenset(DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE)
 _PUNCT_AFTER = set(" \t.,;:!?)]}—–-…\u00a0") | set(DOUBLE_CLOSE) | set('"')
 
 # An attribution that ends an unclosed quote: ", she said." / ", Smith told AFP."
@@ -104,6 +106,8 @@ def _double_spans(text: str, p_start: int, p_end: int, next_opens: bool) -> list
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     for i in range(p_start, p_end):
+        if text[i] not in _DOUBLE_CHARS:
+            continue
         kind = _kind(text, i)
         if kind is None:
             continue
@@ -132,7 +136,8 @@ def _single_spans(text: str, p_start: int, p_end: int, taken: list[tuple[int, in
     def inside(i: int) -> bool:
         return any(a - 1 <= i <= b for a, b in taken)
 
-    marks = [(i, k) for i in range(p_start, p_end) if not inside(i) and (k := _single_kind(text, i))]
+    marks = [(i, k) for i in range(p_start, p_end)
+             if text[i] in _SINGLE_CHARS and not inside(i) and (k := _single_kind(text, i))]
     spans: list[QuoteSpan] = []
     j = 0
     while j < len(marks):

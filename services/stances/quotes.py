@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from schemas.models import EntityRef, Quote
 from schemas.models import Span as TextSpan
 from services.stances.actors import SUBJECT_DEPS, Actors
+from services.stances.doctext import text_of
 from services.stances.lexicon import lexicon
 from services.stances.quotemarks import QuoteSpan
 
@@ -36,7 +37,7 @@ class Attributed:
 
 def evidence_of(doc: Doc, sents: list[Span]) -> TextSpan:
     start, end = sents[0].start_char, sents[-1].end_char
-    text = doc.text[start:end].rstrip()
+    text = text_of(doc)[start:end].rstrip()
     return TextSpan(text=text, start=start, end=start + len(text))
 
 
@@ -63,13 +64,13 @@ def _frame_sents(doc: Doc, span: QuoteSpan) -> list[Span]:
     # "'...,' he said." split off as its own short sentence.
     if last.end < len(doc):
         nxt = doc[last.end].sent
-        gap = doc.text[close + 1: nxt.start_char]
+        gap = text_of(doc)[close + 1: nxt.start_char]
         if len(nxt) <= _SHORT_FRAME and gap.strip() == "" and "\n" not in gap:
             sents.append(nxt)
     # "X said:" just before the quote.
     if first.start > 0 and first.start_char >= span.open_mark - 1:
         prev = doc[first.start - 1].sent
-        if doc.text[prev.start_char: prev.end_char].rstrip().endswith(":"):
+        if text_of(doc)[prev.start_char: prev.end_char].rstrip().endswith(":"):
             sents.insert(0, prev)
     return sents
 
@@ -117,7 +118,7 @@ def speaker_from_subject(subj: Token, actors: Actors) -> EntityRef | None:
 def _pull_quote_name(doc: Doc, span: QuoteSpan, actors: Actors) -> EntityRef | None:
     """A pull quote followed by a "- Name, title" line."""
     close = span.close_mark if span.close_mark is not None else span.end
-    rest = doc.text[close + 1: close + 200]
+    rest = text_of(doc)[close + 1: close + 200]
     if not rest.startswith("\n") and not rest.strip().startswith(("-", "–", "—")):
         return None
     m = _PULL_LINE.match(rest.lstrip("\n"))
@@ -150,10 +151,10 @@ def attribute(doc: Doc, spans: list[QuoteSpan], actors: Actors) -> list[Attribut
                 speaker = refs[0] if refs else None
         if speaker is None and out:
             prev = out[-1]
-            gap = doc.text[(prev.span.close_mark or prev.span.end) + 1: span.open_mark]
+            gap = text_of(doc)[(prev.span.close_mark or prev.span.end) + 1: span.open_mark]
             gap_start = (prev.span.close_mark or prev.span.end) + 1
             frame_end = prev.sents[-1].end_char
-            own_attribution = frame_end >= span.open_mark or doc.text[frame_end: span.open_mark].strip() == ""
+            own_attribution = frame_end >= span.open_mark or text_of(doc)[frame_end: span.open_mark].strip() == ""
             if span.continues or "\n" not in gap or (gap.count("\n\n") <= 1 and own_attribution
                                                       and gap_start <= frame_end):
                 speaker, cue = prev.speaker, prev.cue
@@ -166,7 +167,7 @@ def attribute(doc: Doc, spans: list[QuoteSpan], actors: Actors) -> list[Attribut
 def to_quotes(doc: Doc, attributed: list[Attributed]) -> list[Quote]:
     out = []
     for a in attributed:
-        text = doc.text[a.span.start: a.span.end]
+        text = text_of(doc)[a.span.start: a.span.end]
         out.append(Quote(speaker=a.speaker, text=text, start=a.span.start, end=a.span.end, direct=True,
                          cue=a.cue.text if a.cue is not None else None, evidence=evidence_of(doc, a.sents)))
     return out
