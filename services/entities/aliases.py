@@ -254,10 +254,15 @@ def _merge_head_nouns(clusters: list[Cluster]) -> list[Cluster]:
             words = normalise_name(f).split()
             if len(words) >= 2:
                 longs.append((cl, words))
+    g = gazetteer()
     out = []
     for cl in clusters:
         words = normalise_name(cl.mentions[0].text).split()
-        if cl.kind != "name" or not 1 <= len(words) <= 3 or any(m.place_ctx or m.titled for m in cl.mentions):
+        # A short form is generic ("the Observatory", "Foreign Ministry"); "Syrian Army" is a name of
+        # its own and must not join "Free Syrian Army".
+        qualified = any(w in g.demonyms or w in g.country_names for w in words)
+        if cl.kind != "name" or not 1 <= len(words) <= 3 or qualified or any(m.place_ctx or m.titled
+                                                                             for m in cl.mentions):
             out.append(cl)
             continue
         targets = []

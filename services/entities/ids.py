@@ -27,4 +27,6 @@ def entity_id_for(cl: Cluster, etype: EntityType, name: str) -> tuple[str, str |
     if etype == "PERSON":
         base = "-".join(re.sub(r"[^a-z0-9]+", "", t) for t in person_tokens(name))
         return "person:" + (base.strip("-") or slug(name)), None
-    return etype.lower() + ":" + slug(name), None
+    # One prefix for all places, so a town typed GPE in one article and LOC in another keeps its id.
+    prefix = "gpe" if etype in ("GPE", "LOC", "FAC") else etype.lower()
+    return prefix + ":" + slug(name), None

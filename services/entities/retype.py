@@ -8,6 +8,7 @@ outweigh its label.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import cast
 
@@ -19,6 +20,7 @@ from services.entities.names import normalise_name
 from services.entities.personnames import looks_like_person_name
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
+_SURNAME_SUFFIX = re.compile(r"(?:ov|ev|ova|eva|sky|ski|skiy|enko|vich|ovic|shvili|dze|yan)$")
 
 
 def _place_subtype(labels: Counter[str]) -> EntityType:
@@ -53,6 +55,9 @@ def cluster_type(cl: Cluster) -> EntityType:
 
     votes: Counter[str] = Counter()
     given = any(looks_like_person_name(m.text) for m in cl.mentions)  # "Samantha Power" tagged ORG
+    # A lone Slavic, Armenian or Georgian surname ("Peskov", "Zakharova", "Poroshenko") is a person.
+    given = given or (len(words) == 1 and _SURNAME_SUFFIX.search(words[0]) is not None
+                      and words[0] not in g.cities and words[0] not in g.provinces)
     votes["PERSON"] = labels["PERSON"] + (3 if titled else 0) + (2 if cl.surname_merged else 0) + (2 if given else 0)
     suffixed = sum(len(f) > 1 and f[-1] in PLACE_SUFFIXES for f in forms)  # "Hama province"
     votes["PLACE"] = labels["GPE"] + labels["LOC"] + labels["FAC"] + 3 * (strong + suffixed) + 2 * weak

@@ -99,3 +99,13 @@ def test_titled_name_is_a_person_even_if_a_town() -> None:
 def test_known_org_from_gazetteer_is_org() -> None:
     clusters = cluster_mentions([cand("Hezbollah", "NORP", 0)], "")
     assert clusters[0].kind == "org" and cluster_type(clusters[0]) == "ORG"
+
+
+def test_qualified_short_name_does_not_join_a_different_org() -> None:
+    # "Syrian Army" (government) is not "Free Syrian Army" (rebels).
+    clusters = cluster_mentions([cand("Free Syrian Army", "ORG", 0), cand("Syrian Army", "ORG", 40)], "")
+    assert len(clusters) == 2
+
+
+def test_lone_slavic_surname_is_a_person() -> None:
+    assert cluster_type(cluster_mentions([cand("Peskov", "ORG", 0)], "")[0]) == "PERSON"
