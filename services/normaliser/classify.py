@@ -117,6 +117,8 @@ def _pattern_kind(u: Unit) -> str | None:
         return "byline"
     if patterns.CAPTION_LEAD.match(text):
         return "caption"
+    if u.words <= 60 and patterns.EMBED.search(text):
+        return "other"  # an embedded social post and its signature line
     if u.words <= 15 and patterns.CREDIT_LINE.match(text):
         # "© 2025 Outlet. All rights reserved." is the page's legal footer, not a photo credit.
         return "footer" if patterns.FOOTER.search(text) and not patterns.CREDIT_TOKEN.search(text) else "credit"
@@ -293,13 +295,15 @@ def _choose_title(units: list[Unit], first_body: int, given: str | None) -> str 
 def _reader_cue(u: Unit) -> bool:
     """Words of a promo or an about-us footer (quoted or reported speech does not count)."""
     free = patterns.unquoted(u.text)
-    if patterns.FOOTER.search(free) or patterns.PROMO.search(free):
+    if patterns.FOOTER.search(free) or patterns.PROMO.search(free) or patterns.AUTHOR_BIO.match(u.text):
         return True
     return bool(patterns.READER_ADDRESS.search(free)) and not patterns.REPORTING.search(free)
 
 
 def _cue_kind(u: Unit) -> str:
     free = patterns.unquoted(u.text)
+    if patterns.AUTHOR_BIO.match(u.text):
+        return "byline"
     return "footer" if patterns.FOOTER.search(free) else "promo"
 
 

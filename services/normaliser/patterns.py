@@ -16,7 +16,8 @@ AGENCIES = (
     r"dpa|DPA|UPI|ANSA|Kyodo|Yonhap|Bernama|PTI|IANS|ANI|IRNA|SANA|WAFA|KCNA|Shutterstock|Alamy|Imago|IMAGO|"
     r"picture[- ]alliance|SIPA|Sipa|NurPhoto|ZUMA(?:\s+Press)?|Bloomberg|Pool|POOL|Handout|HANDOUT|AAP|PA(?:\s+Media)?|"
     r"Associated\s+Press|Agence\s+France[- ]Presse|NYT|WENN|Abaca|ABACA|Polaris|Redux|Corbis|Belga|ANP|TT|NTB|Ritzau|"
-    r"Lusa|CTK|PAP|MTI|BTA|Tanjug|Hina|AA|Ukrinform|Interfax|Al\s+Jazeera|BBC|CNN|VOA|DW|RFE/RL"
+    r"Lusa|CTK|PAP|MTI|BTA|Tanjug|Hina|AA|Ukrinform|Interfax|Al\s+Jazeera|BBC|CNN|VOA|DW|RFE/RL|"
+    r"REUTERS|GETTY(?:\s+IMAGES)?|XINHUA|ANADOLU|SPUTNIK|BLOOMBERG|SHUTTERSTOCK"
 )
 _AGENCY = re.compile(rf"\b(?:{AGENCIES})\b")
 
@@ -41,6 +42,8 @@ NAVIGATION = re.compile(
     r"supported by|recommended(?: stories| for you)?|up next|editor'?s picks?|further reading|what to read next|"
     r"you (?:may|might) also like|more on this story|related topics|save(?: article)?|bookmark|"
     r"(?:tags|topics|keywords|filed under|more on|related|categories|category)\s*:.*|"
+    r"scroll(?: down)? to (?:continue|read)(?: reading)?|(?:hide|show|toggle) caption|enlarge (?:this )?image|"
+    r"expand image|view image|view (?:photo )?gallery|open image in gallery|\d+\s*/\s*\d+|"
     r"image \d+ of \d+|\d+ of \d+|page \d+(?: of \d+)?|"
     r"(?:https?://|www\.)\S+|"
     r"[\W_]+"
@@ -78,7 +81,7 @@ CREDIT_LINE = re.compile(
 # A credit token anywhere in a short line: "Reuters/Jane Doe", "AP Photo/J. Roe", "AFP via Getty Images".
 CREDIT_TOKEN = re.compile(
     rf"(?:\b(?:{AGENCIES})\s*(?:Photo|Images?|Pictures?)?\s*/|\bvia Getty Images\b|\bGetty Images\b|"
-    r"\bAP Photo\b|\bfile photo\b|\bhandout\b|\bphoto(?:graph)?:|\bimage:|/\s*(?:" + AGENCIES + r")\b)",
+    r"\bAP Photo\b|\b(?i:file photo|handout|photo(?:graph)?:|image:)|/\s*(?:" + AGENCIES + r")\b)",
 )
 # A credit at the end of a caption: "... on 4 December (AFP)", "... [Reuters]", "... | Getty Images",
 # "... Photograph: Jane Roe/Reuters", "... Credit: Jane Roe for The Daily". Agency names are matched
@@ -113,7 +116,11 @@ CONTACT = re.compile(
 # A sentence with the outlet's copyright stuck to its end: "... its envoy. © Outlet 24".
 TRAILING_COPYRIGHT = re.compile(r"^(.{20,}?[.!?\"”’])\s+((?:©|\(c\)|copyright)\s*[^.!?]{1,60})$", _I)
 # A picture's caption announced as such ("Image caption, ...", "Caption: ...").
-CAPTION_LEAD = re.compile(r"^(?:(?:image|photo|picture|media|video)\s+)?caption\s*[:,]", _I)
+CAPTION_LEAD = re.compile(
+    r"^(?:(?i:(?:image|photo|picture|media|video)\s+)?(?i:caption)\s*[:,]|FILE(?: PHOTO)?\s*[-–—:])"
+)
+# Embedded social posts: "pic.twitter.com/...", "— Name (@handle) 5 December 2016".
+EMBED = re.compile(r"pic\.twitter\.com/|\(@\w{2,}\)|^[-–—]\s.{0,60}@\w{2,}", _I)
 # Editor initials with agencies: "ls/bw (AP, AFP)", "jd/rc (Reuters, dpa)".
 AGENCY_TAG = re.compile(rf"^[a-z]{{1,4}}(?:/[a-z]{{1,4}})+\.?(?:\s*[(\[](?:[^()\[\]]*)[)\]])?\.?$|"
                         rf"^[(\[]?\s*(?:(?:{AGENCIES})\s*(?:,|and|&|/)?\s*)+[)\]]?\.?$")
@@ -184,8 +191,9 @@ FOOTER = re.compile(
     r"\b(?:all rights reserved|copyright|provides news|news and information|weekly audience|audience of|"
     r"byline|wire service|terms of (?:use|service)|privacy policy|cookie policy|trademark|"
     r"our mission|non-?profit|not-for-profit|editorial (?:standards|independence|guidelines)|corrections policy|"
-    r"about us|is (?:a|an) (?:independent|international|multimedia|public|national|leading) "
-    r"(?:news|media|broadcaster|organi[sz]ation|publication)|"
+    r"about us|is (?:a|an) (?:[\w-]+ ){0,3}(?:news|media|broadcaster|organi[sz]ation|publication|newspaper|outlet|"
+    r"news agency|website|magazine|network|non-?profit)|founded in \d{4}|"
+    r"an earlier version of this|"
     r"journalists? (?:around|across) the world|in more than \d+ languages|funded by|this (?:article|story) "
     r"(?:was|has been) (?:updated|corrected|amended)|may not be (?:published|reproduced|redistributed)|"
     r"reproduction|without (?:prior )?(?:written )?permission|our (?:team|attorneys|lawyers|experts)|"
@@ -193,6 +201,12 @@ FOOTER = re.compile(
     r"(?:published|broadcast|rewritten|redistributed)"
     r"(?:,? (?:or |and )?(?:published|broadcast|rewritten|redistributed))+)\b",
     _I,
+)
+# An author's bio line: "Jane Roe is a Beirut-based journalist covering Syria and Lebanon."
+AUTHOR_BIO = re.compile(
+    r"^[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3} is (?:a|an|the) [^.]{0,60}\b(?:journalist|reporter|correspondent|writer|"
+    r"editor|photographer|contributor|fellow|analyst)s?\b[^.]{0,80}\b(?:based|covering|covers|writes|reports on|"
+    r"focus(?:es|ing)? on|specialis(?:es|ing)|specializ(?:es|ing))\b"
 )
 # Second-person address (outside quotes) marks reader-directed text at a page's foot.
 READER_ADDRESS = re.compile(r"\b(?:you|your|yours|yourself)\b", _I)

@@ -157,7 +157,37 @@ bloc's rules require.
 said after the meeting.
 
 Follow Ana on X @anapop
+"""MISC_WIRE = """\
+Menu
+
+Ceasefire talks resume in Doha as mediators push for prisoner swap
+
+By Omar Khalil
+Monday 5 December 2016 15.01 GMT Last modified on Wednesday 7 December 2016 11.40 GMT
+
+FILE - Delegates arrive for talks at a hotel in Doha, Qatar, Nov. 30, 2016. (AP Photo/Hussein Sayed, File)
+
+Mediators from Qatar and Egypt resumed talks in Doha on Monday aimed at a ceasefire and an exchange of prisoners, diplomats said.
+
+REUTERS/Ibraheem Abu Mustafa
+Negotiators walk to the meeting room in Doha
+
+The talks had been suspended for two weeks after a dispute over the list of detainees to be released.
+
+We are encouraged by the return of both delegations to the table. Every day without a deal costs lives. pic.twitter.com/AbCdEf123
+— Qatar Foreign Ministry (@QatarMFA) December 5, 2016
+
+"Both sides have shown flexibility," a diplomat familiar with the talks told reporters.
+
+1 / 12
+
+Scroll to continue reading
+
+The mediators hope to announce a first exchange before the end of the week.
+
+Omar Khalil is a Doha-based journalist covering the Gulf and the wider Middle East.
 """
+
 
 def norm(body: str) -> NormalisedArticle:
     return normalise(RawArticle(body=body), "layout")
@@ -188,6 +218,11 @@ CASES = [
     (REUTERS_LIKE, "Ukraine and Poland agree grain transit deal after months of dispute", "2024-03-04",
      ["Ukrainian officials said the first trains would cross the border within days."],
      ["Reporting by", "Trust Principles", "By Pawel Nowak"]),
+    (MISC_WIRE, "Ceasefire talks resume in Doha as mediators push for prisoner swap", "2016-12-05",
+     ["The talks had been suspended for two weeks after a dispute over the list of detainees to be released.",
+      "The mediators hope to announce a first exchange before the end of the week."],
+     ["FILE - Delegates", "REUTERS/", "Negotiators walk", "pic.twitter.com", "@QatarMFA", "1 / 12",
+      "Scroll to continue", "Doha-based journalist"]),
     (WRAPPED, "EU leaders agree to open membership talks with Moldova", "2023-12-15",
      ["European Union leaders agreed on Thursday to open membership talks with Moldova and Ukraine, a decision "
       "that officials described as historic for both countries."],
