@@ -157,7 +157,9 @@ bloc's rules require.
 said after the meeting.
 
 Follow Ana on X @anapop
-"""MISC_WIRE = """\
+"""
+
+MISC_WIRE = """\
 Menu
 
 Ceasefire talks resume in Doha as mediators push for prisoner swap
