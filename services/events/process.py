@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
@@ -48,6 +49,17 @@ def date_phrase(trigger: Token) -> Span | None:
                     span = _date_span_at(pobj)
                     if span is not None and pobj.dep_ == "pobj":
                         return span
+        # "launched a campaign to bolster X in 2015": the parser often hangs the date on the
+        # infinitive of purpose; it dates the whole act
+        for inf in cur.children:
+            if inf.dep_ in ("acl", "advcl", "xcomp") and inf.pos_ == "VERB" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in inf.children):
+                for c in inf.children:
+                    if c.dep_ == "prep" and c.lower_ in _DATE_PREPS:
+                        for pobj in c.children:
+                            span = _date_span_at(pobj)
+                            if span is not None:
+                                return span
         # nouns take the date of their clause; conjoined/controlled verbs that of their head
         if cur.pos_ != "VERB" or cur.dep_ in ("conj", "xcomp"):
             cur = cur.head if cur.head != cur else None
@@ -71,6 +83,16 @@ def paragraph_clip(tok: Token) -> Span:
     while len(span) > 1 and span[-1].is_space:
         span = span[:-1]
     return span
+
+
+_YEAR_ONLY = re.compile(r"\b(?:19|20)\d\d\b")
+_DAY_NUM = re.compile(r"\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b")
+
+
+def _coarse_past(phrase: str) -> bool:
+    """"in 2012", "in September 2015": a year without a day dates context, not the news of the day
+    (used when no publication date tells how far back it lies)."""
+    return bool(_YEAR_ONLY.search(phrase)) and not _DAY_NUM.search(_YEAR_ONLY.sub("", phrase))
 
 
 def _main_place(msg: ArticleStances) -> EntityRef | None:
@@ -137,6 +159,8 @@ def code_events(msg: ArticleStances, vocab: Vocab, lexicon: Lexicon | None = Non
         phrase = date_phrase(f.trigger)
         day = resolve_date(phrase.text, published) if phrase is not None else None
         background = day is not None and reference is not None and (reference - day).days > BACKGROUND_DAYS
+        if day is not None and published is None and phrase is not None and _coarse_past(phrase.text):
+            background = True
         if background and not keep_background:
             continue
         sent = paragraph_clip(f.trigger)

@@ -245,3 +245,17 @@ def test_org_anaphor_resolves_to_last_organisation() -> None:
     text = "Amnesty International published a report on Monday. The group accused the army of torture."
     evs = code(text)
     assert ("ACCUSE", "Amnesty International", "army") in triples(evs)
+
+
+def test_year_only_dates_are_background_without_publication_date() -> None:
+    text = "Turkey is an ally of Azerbaijan, and it launched a military campaign to support its army in May 2018."
+    assert all(e.type != "ASSAULT" for e in code(text))
+    kept = [e for e in code(text, keep_background=True) if e.type == "ASSAULT"]
+    assert kept and kept[0].background and kept[0].date == "2018-05-01"
+
+
+def test_threat_takes_the_target_of_the_threatened_act() -> None:
+    evs = code("Turkey has threatened to launch a ground operation against Kurdish fighters.")
+    got = {(e.type, e.actor.name, e.recipient.name if e.recipient else None, e.hypothetical) for e in evs}
+    assert ("THREATEN", "Turkey", "Kurdish fighters", False) in got
+    assert ("ASSAULT", "Turkey", "Kurdish fighters", True) in got
