@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from schemas.models import ArticleEntities, Entity, EntityType, Mention, NormalisedArticle
 from services.common.parse import doc_to_parse
@@ -19,6 +19,9 @@ from services.entities.mentions import extract_candidates
 from services.entities.names import normalise_name
 from services.entities.retype import PLACE_TYPES, cluster_type
 from services.entities.salience import in_headline, salience
+
+# Whether the carried parse's entity spans are replaced by ours (see ``write_back_ents``).
+WRITE_BACK_ENTS = False
 
 
 def text_to_parse(article: NormalisedArticle) -> str | None:
@@ -77,8 +80,28 @@ def build_entities(doc: Doc, title: str | None = None) -> list[Entity]:
     return sorted(by_id.values(), key=lambda e: (-e.salience, e.mentions[0].start))
 
 
-def tag_entities(article: NormalisedArticle, doc: Doc | None) -> ArticleEntities:
+def write_back_ents(doc: Doc, entities: list[Entity]) -> None:
+    """Replace the Doc's entity spans by our mentions and types, so the carried parse agrees with
+    the entities (titles trimmed, types repaired, names spaCy missed). Mentions that are not whole
+    tokens ("Russian" in "Russian-American") are left out."""
+    spans = []
+    for e in entities:
+        for m in e.mentions:
+            span = doc.char_span(m.start, m.end, label=e.type, alignment_mode="strict")
+            if span is not None:
+                spans.append(span)
+    spans.sort(key=lambda sp: (sp.start, -sp.end))
+    kept: list[Span] = []
+    for sp in spans:
+        if not kept or sp.start >= kept[-1].end:
+            kept.append(sp)
+    doc.ents = kept
+
+
+def tag_entities(article: NormalisedArticle, doc: Doc | None, write_back: bool = WRITE_BACK_ENTS) -> ArticleEntities:
     entities = build_entities(doc, article.title) if doc is not None else []
+    if doc is not None and write_back:
+        write_back_ents(doc, entities)
     return ArticleEntities(
         article_id=article.article_id,
         submitted_at=article.submitted_at,
