@@ -374,8 +374,8 @@ def _propagate(doc: Doc, found: list[Candidate]) -> list[Candidate]:
 
 
 # Bylines and credit lines: "By Jane Smith", "Reporting by ...; Editing by ...".
-_CREDIT_LINE = re.compile(r"(?m)^(?:By|BY|(?:Additional )?[Rr]eporting by|Writing by|Editing by|Compiled by)"
-                          r"\s[^\n]{0,120}$")
+_CREDIT_LINE = re.compile(r"(?m)^(?:(?:By|BY|(?:Additional )?[Rr]eporting by|Writing by|Editing by|Compiled by)"
+                          r"\s[^\n]{0,120}|[^\n]{0,80}\bcontributed (?:to this report|reporting)[^\n]{0,40})$")
 # Photo captions and credits left in the text: a line ending "(AFP)" / "(Photo: Reuters)", "Image: ...".
 _CAPTION_LINE = re.compile(
     r"(?m)^(?:[^\n]{0,500}\((?:[^()\n]*\b(?:AFP|Reuters|AP|Getty|Photo|EPA|Anadolu|dpa|Xinhua|UPI|Images?)\b"
@@ -419,23 +419,29 @@ def _extend_to_known_org(doc: Doc, s: int, e: int) -> tuple[int, int]:
     return best
 
 
-@lru_cache(maxsize=1)
-def _gazetteer_pattern() -> re.Pattern[str]:
-    """Multi-word names of known organisations and countries as written ("Doctors Without Borders")."""
+@lru_cache(maxsize=2)
+def _gazetteer_pattern(multiword: bool) -> re.Pattern[str]:
+    """Names of known organisations and countries: multi-word ones in any case ("UN security
+    council", "Doctors Without Borders"), acronyms of three letters or more in capitals only."""
     g = gazetteer()
     names: set[str] = set()
     for org in g.orgs.values():
-        names.update(n for n in (org.name, *org.aliases) if " " in n or (len(n) >= 3 and n.isupper()))
-    for c in g.countries.values():
-        names.update(n for n in (c.name, *c.aliases) if " " in n)
+        names.update(n for n in (org.name, *org.aliases)
+                     if (" " in n) == multiword and (multiword or (len(n) >= 3 and n.isupper())))
+    if multiword:
+        for c in g.countries.values():
+            names.update(n for n in (c.name, *c.aliases) if " " in n)
     alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])", re.IGNORECASE if multiword else 0)
 
 
 def _gazetteer_candidates(doc: Doc) -> list[Candidate]:
     g = gazetteer()
     out = []
-    for m in _gazetteer_pattern().finditer(doc.text):
+    matches = [*_gazetteer_pattern(True).finditer(doc.text), *_gazetteer_pattern(False).finditer(doc.text)]
+    for m in matches:
+        if not m.group(0)[:1].isupper():
+            continue  # "security council" alone is a common noun phrase
         span = doc.char_span(m.start(), m.end(), alignment_mode="strict")
         if span is None:
             continue
