@@ -295,7 +295,7 @@ def _choose_title(units: list[Unit], first_body: int, given: str | None) -> str 
 def _reader_cue(u: Unit) -> bool:
     """Words of a promo or an about-us footer (quoted or reported speech does not count)."""
     free = patterns.unquoted(u.text)
-    if patterns.FOOTER.search(free) or patterns.PROMO.search(free) or patterns.AUTHOR_BIO.match(u.text):
+    if patterns.FOOTER.search(free) or patterns.STRONG_PROMO.search(free) or patterns.AUTHOR_BIO.match(u.text):
         return True
     return bool(patterns.READER_ADDRESS.search(free)) and not patterns.REPORTING.search(free)
 

@@ -54,7 +54,7 @@ NAVIGATION = re.compile(
 SIZE_CONTROL = re.compile(r"^(?:XXS|XS|S|SM|M|MD|L|LG|XL|XXL|A|A\+|A-)$", _I)
 # Image placeholders that text copied from a page leaves behind ("16x9 Image").
 IMAGE_PLACEHOLDER = re.compile(r"^\W*(?:\d+\s*[x×:]\s*\d+\s+)?(?:image|photo|picture|video|graphic)s?\W*$|"
-                               r"^\W*\d+\s*[x×:]\s*\d+\b.{0,20}$", _I)
+                               r"^\W*\d+\s*[x×]\s*\d+\b.{0,20}$", _I)
 
 # Common section labels (a whole line of one of these is a label, wherever it stands).
 SECTION_LABEL_SET = frozenset(
@@ -72,7 +72,8 @@ SECTION_LABEL_SET = frozenset(
 # Credit lines: "Photo: ...", "Image by ...", "© ...", "Getty Images", "Reuters/Name", "AP Photo/Name".
 CREDIT_LINE = re.compile(
     r"^(?:(?:photo|image|picture|pic|foto|video|graphic|illustration|photograph|cover|main|top|header)"
-    r"(?:s|graph)?(?:\s+(?:by|credit|courtesy|source|copyright))?\s*(?:[:|/,]|by\b)|"
+    r"(?:s|graph)?(?:\s+(?:by|credit|courtesy|source|copyright))?\s*(?:[:|/]|by\b)|"
+    r"(?:photo|image|picture)s?\s+(?:by|credit|courtesy|source|copyright)\s*,|"
     r"(?:photo|image|picture)s?\s+(?:credit|courtesy|source|copyright)\b|"
     r"(?:credit|credits|source|courtesy|photo credit|image credit|image source)\s*[:|]|"
     r"©|\(c\)\s|copyright\b|photography by\b)",
@@ -120,7 +121,7 @@ CAPTION_LEAD = re.compile(
     r"^(?:(?i:(?:image|photo|picture|media|video)\s+)?(?i:caption)\s*[:,]|FILE(?: PHOTO)?\s*[-–—:])"
 )
 # Embedded social posts: "pic.twitter.com/...", "— Name (@handle) 5 December 2016".
-EMBED = re.compile(r"pic\.twitter\.com/|\(@\w{2,}\)|^[-–—]\s.{0,60}@\w{2,}", _I)
+EMBED = re.compile(r"pic\.twitter\.com/|https?://t\.co/|^[-–—]\s.{0,80}\(@\w{2,}\)", _I)
 # Editor initials with agencies: "ls/bw (AP, AFP)", "jd/rc (Reuters, dpa)".
 AGENCY_TAG = re.compile(rf"^[a-z]{{1,4}}(?:/[a-z]{{1,4}})+\.?(?:\s*[(\[](?:[^()\[\]]*)[)\]])?\.?$|"
                         rf"^[(\[]?\s*(?:(?:{AGENCIES})\s*(?:,|and|&|/)?\s*)+[)\]]?\.?$")
@@ -171,7 +172,7 @@ PROMO = re.compile(
 )
 # Calls to action that never belong to a news sentence, wherever they stand.
 STRONG_PROMO = re.compile(
-    r"\b(?:sign up (?:for|to)|subscribe (?:to|for|now|today)|our newsletter|newsletter|download (?:our|the) app|"
+    r"\b(?:sign up (?:for|to) (?:our|the)|subscribe (?:to our|now|today)|our newsletters?|download (?:our|the) app|"
     r"click here|tap here|follow us|support (?:our|independent) journalism|become a (?:member|subscriber|supporter)|"
     r"free trial|unlimited access|in your inbox|recommended for you|you (?:may|might) also like)\b",
     _I,
@@ -188,13 +189,13 @@ PROMO_QUESTION = re.compile(
 )
 # About-us / legal footers.
 FOOTER = re.compile(
-    r"\b(?:all rights reserved|copyright|provides news|news and information|weekly audience|audience of|"
+    r"\b(?:all rights reserved|copyright|provides news|news and information|(?:weekly|daily|monthly) audience|"
     r"byline|wire service|terms of (?:use|service)|privacy policy|cookie policy|trademark|"
-    r"our mission|non-?profit|not-for-profit|editorial (?:standards|independence|guidelines)|corrections policy|"
-    r"about us|is (?:a|an) (?:[\w-]+ ){0,3}(?:news|media|broadcaster|organi[sz]ation|publication|newspaper|outlet|"
-    r"news agency|website|magazine|network|non-?profit)|founded in \d{4}|"
+    r"our mission|editorial (?:standards|independence|guidelines)|corrections policy|"
+    r"about us|is (?:a|an) (?:[\w-]+ ){0,3}(?:news (?:organi[sz]ation|agency|website|outlet|service|network)|"
+    r"media (?:organi[sz]ation|outlet|company|group|network)|broadcaster|publication|newspaper|news magazine)|"
     r"an earlier version of this|"
-    r"journalists? (?:around|across) the world|in more than \d+ languages|funded by|this (?:article|story) "
+    r"journalists? (?:around|across) the world|in more than \d+ languages|this (?:article|story) "
     r"(?:was|has been) (?:updated|corrected|amended)|may not be (?:published|reproduced|redistributed)|"
     r"reproduction|without (?:prior )?(?:written )?permission|our (?:team|attorneys|lawyers|experts)|"
     r"trust principles|our standards|originally (?:published|appeared)|republished|"

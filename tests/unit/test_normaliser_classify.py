@@ -187,3 +187,23 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
 def test_date_inside_a_sentence_is_not_the_publication_date() -> None:
     _, _, art = run(page(TITLE, "The talks began on 4 March 2025 in Lisbon, officials said.", *BODY))
     assert art.published_at is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hezbollah is an Iran-backed militant organisation that fields thousands of fighters.",
+    "The monitoring group is a Britain-based network of activists inside the country.",
+    "The UN appealed to governments to donate $50 million for the relief effort.",
+    "The minister addressed an audience of diplomats and students at the university.",
+    "The minister wrote on X (@ForeignMinistry) that the talks had been useful.",
+    "Video, posted online by activists, showed smoke rising over the port.",
+    "The group's newsletter reported that six of its members had been detained.",
+    "Countries that subscribe to the treaty must report their arms exports every year.",
+    "Top officials from both sides are expected to meet again next week.",
+    '"If you stay in the city, you will be treated as a fighter," the commander warned residents.',
+    "14:02 The council session has been suspended for an hour, a spokesman said.",
+])
+def test_ordinary_sentences_are_kept_anywhere(sentence: str) -> None:
+    for body in (page(TITLE, *BODY, sentence), page(TITLE, BODY[0], sentence, *BODY[1:])):
+        text, _, _ = run(body)
+        assert sentence in text
+        assert_body_whole(text)
