@@ -29,6 +29,9 @@ _THING_PRON = {"it", "its", "itself"}
 _PLURAL_PRON = {"they", "them", "their", "theirs", "themselves"}
 _RELATIVE = {"which", "who", "that", "whom", "whose"}
 _GENERIC_DETS = {"any", "no", "every", "each"}
+_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_TITLE_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
+                 "madam": "f", "dame": "f", "lady": "f", "lord": "m", "king": "m", "queen": "f"}
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
 # Entity types that can hold a stance or speak.
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
@@ -58,7 +61,12 @@ class Actors:
                 self._sent_of[t.i] = n
         self._quoted = sorted(quoted or [])
         self.records: list[Record] = []
+        self.gender: dict[str, str] = {}
         self._build_memory()
+        # Resolving the gendered subject pronouns in order teaches who is "he" and who is "she".
+        for tok in doc:
+            if tok.lower_ in ("he", "she") and tok.dep_ in SUBJECT_DEPS and not self.in_quote(tok):
+                self.antecedent(tok)
 
     # ----- entities -------------------------------------------------------------------------
 
@@ -136,6 +144,23 @@ class Actors:
                 continue
             subject = self._is_subject(tok)
             self.records.append(Record(tok.i, ref, subject, self._sent_of[tok.i]))
+            if ref.type == "PERSON":
+                self._note_title(tok, ref)
+
+    def _note_title(self, tok: Token, ref: EntityRef) -> None:
+        """Gender from a title before the name: "Mr", "Ms", "spokeswoman", "chairman"."""
+        k = tok.i
+        while k > 0 and self.doc[k].ent_iob_ == "I":
+            k -= 1
+        for t in self.doc[max(0, k - 2): k]:
+            low = t.lower_
+            g = _TITLE_GENDER.get(low)
+            if g is None and len(low) > 5 and low.endswith("woman"):
+                g = "f"
+            elif g is None and len(low) > 3 and low.endswith("man") and low not in ("german", "oman"):
+                g = "m"
+            if g is not None:
+                self.gender.setdefault(_key(ref), g)
 
     def _is_subject(self, tok: Token) -> bool:
         head = tok
@@ -170,24 +195,36 @@ class Actors:
                 return own
         sent = self._sent_of[pron.i]
 
+        want = _GENDER.get(low)
+
         def fits(r: Record) -> bool:
             if person:
-                return r.ref.type == "PERSON"
+                known = self.gender.get(_key(r.ref))
+                return r.ref.type == "PERSON" and (want is None or known is None or known == want)
             if thing:
                 return r.ref.type in ("ORG", "GPE", "NORP") or (r.ref.type is None and not _plural(r.ref.name))
             return r.ref.type != "PERSON"
 
         before = [r for r in self.records if r.i < pron.i and sent - r.sent <= SUBJECT_WINDOW]
+        found: EntityRef | None = None
         for r in reversed(before):
             if r.subject and fits(r):
                 if thing and self._proposal_between(r.i, pron.i):
                     return None  # "rejected the plan, saying it ...": "it" is the plan
-                return r.ref
-        if person:
-            for r in reversed(before):
-                if fits(r):
-                    return r.ref
-        return None
+                found = r.ref
+                if want is not None and self.gender.get(_key(r.ref)) is None:
+                    # A named pair ("Chen and Osei spoke"): the one known to be "she" wins.
+                    near = [q for q in before if q.subject and r.sent - q.sent <= 1 and fits(q)
+                            and self.gender.get(_key(q.ref)) == want]
+                    if near:
+                        found = near[-1].ref
+                break
+        if found is None and person:
+            found = next((r.ref for r in reversed(before) if fits(r)), None)
+        if found is not None and want is not None:
+            # "she" once resolved to X makes X female for the rest of the article.
+            self.gender.setdefault(_key(found), want)
+        return found
 
     def _proposal_between(self, start: int, end: int) -> bool:
         from services.stances.proposals import is_proposal
@@ -347,3 +384,7 @@ class Actors:
 def _plural(name: str) -> bool:
     last = name.split()[-1].lower() if name.split() else ""
     return last.endswith("s") and not last.endswith("ss")
+
+
+def _key(ref: EntityRef) -> str:
+    return ref.entity_id or ref.name.lower()

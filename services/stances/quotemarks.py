@@ -158,6 +158,16 @@ def _single_spans(text: str, p_start: int, p_end: int, taken: list[tuple[int, in
     return spans
 
 
+def _outermost(spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """A quote nested in another ('he said "no"' inside a quote) is part of it, not a quote of its own."""
+    out: list[QuoteSpan] = []
+    for s in spans:
+        if out and s.open_mark < (out[-1].close_mark if out[-1].close_mark is not None else out[-1].end):
+            continue
+        out.append(s)
+    return out
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """All direct-quote spans of ``text``, in order, trimmed of edge spaces and commas."""
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
@@ -171,7 +181,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             next_opens = bool(first) and (first in DOUBLE_OPEN or first == STRAIGHT_DOUBLE)
         doubles = _double_spans(text, p_start, p_end, next_opens)
         singles = _single_spans(text, p_start, p_end, [(s.start, s.end) for s in doubles])
-        spans = sorted(doubles + singles, key=lambda s: s.start)
+        spans = _outermost(sorted(doubles + singles, key=lambda s: (s.start, -s.end)))
         for k, s in enumerate(spans):
             start, end = _trim(text, s.start, s.end)
             if end <= start or not _has_words(text, start, end):

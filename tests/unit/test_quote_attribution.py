@@ -83,3 +83,18 @@ def test_quote_offsets_and_evidence_point_into_text() -> None:
     q = r.quotes[0]
     assert text[q.start:q.end] == q.text
     assert q.evidence is not None and text[q.evidence.start:q.evidence.end] == q.evidence.text
+
+
+def test_pronoun_gender_from_title() -> None:
+    text = ("Ms Laura Chen met Mr David Osei in the capital.\n\n"
+            "“The talks were useful but hard,” he said afterwards.")
+    r = stances_for(text)
+    assert speakers(r) == {"The talks were useful but hard": "David Osei"}
+
+
+def test_pronoun_gender_remembered_from_earlier_pronoun() -> None:
+    text = ("Laura Chen said she would travel to the border.\n\n"
+            "Laura Chen and David Osei spoke to reporters later.\n\n"
+            "“We hope for an answer this week,” she said.")
+    r = stances_for(text)
+    assert speakers(r) == {"We hope for an answer this week": "Laura Chen"}
