@@ -104,7 +104,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             # "urged members to veto" -> members; "decided to veto" -> the decider
             if verb.dep_ == "xcomp":
                 # "urged X to ...", "called on X to ..."
-                obj = _children(head, *_OBJ) or _prep_objects(head, ("on", "upon"))
+                obj = _children(head, *_OBJ) or [
+                    t for t in _prep_objects(head, ("on", "upon")) if t.ent_type_ not in ("DATE", "TIME")]
                 if obj:
                     return [obj[0]]
             return subjects(head, depth + 1)
@@ -131,6 +132,9 @@ def _crosses_paragraph(a: Token, b: Token) -> bool:
         "\n" in t.whitespace_ for t in a.doc[lo:hi])
 
 
+# "a total of six resolutions", "a new round of sanctions": the thing counted is the recipient
+_QUANTITY = frozenset({"half", "third", "quarter", "part", "most", "total", "number", "series", "round", "wave",
+                       "package", "set", "pair", "couple", "batch", "handful", "majority", "rest", "raft", "string"})
 _CROWDS = frozenset({"thousand", "hundred", "dozen", "score", "million", "crowd", "group", "number", "scores"})
 _GENERIC = frozenset({"any", "every", "no", "each", "whichever", "whoever"})
 
@@ -166,9 +170,8 @@ class Coder:
                     continue
             if p.objects:
                 pool = [antecedent(o, self.lex.actor_nouns) for o in [*objects(verb), *given]]
-                # "pledged $50 million in aid": the amount's "in/of" phrase names the thing
-                pool += [x for o in pool if o.like_num or o.pos_ in ("NUM", "SYM")
-                         for x in _prep_objects(o, ("in", "of"))]
+                # "pledged $50 million in aid", "a new round of sanctions": the thing is in the phrase
+                pool += [x for o in pool for x in _prep_objects(o, ("in", "of") if o.like_num else ("of",))]
                 if not any(o.lemma_.lower() in p.objects or o.lower_ in p.objects for o in pool):
                     continue
             if p.predicates and not self._predicate_ok(verb, p.predicates):
@@ -267,9 +270,10 @@ class Coder:
         # "impose sanctions ON X": the object is the act itself, the preposition names the recipient
         recips = given or (_prep_objects(verb, pattern.via) if pattern.via else objects(verb))
         if not recips and pattern.via:
-            # "recalled its ambassador to Italy": the preposition hangs on the object
+            # "recalled its ambassador to Italy", "a round of sanctions on X": the preposition hangs on the object
             for o in objects(verb):
-                recips = _prep_objects(o, pattern.via)
+                for x in [o, *_prep_objects(o, ("of",))]:
+                    recips = recips or _prep_objects(x, pattern.via)
         if not recips and pattern.type in ("ASSAULT", "REJECT", "ACCUSE", "COERCE", "THREATEN", "SANCTION"):
             recips = _prep_objects(verb, ("against", "on"))
         if not recips and pattern.type == "THREATEN":
@@ -394,7 +398,7 @@ class Coder:
                 out.append(t)
         fixed = []
         for t in out:
-            if t.like_num or t.pos_ == "NUM" or t.lemma_.lower() in ("half", "third", "quarter", "part", "most"):
+            if t.like_num or t.pos_ == "NUM" or t.lemma_.lower() in _QUANTITY:
                 # "seized two-thirds of X": the target is X; a bare count names nothing
                 of = [p for p in _prep_objects(t, ("of",))]
                 if not of:
@@ -480,6 +484,8 @@ class Coder:
         heads: list[Token] = []
         for h in actor_heads:
             h = _crowd(antecedent(h, self.lex.actor_nouns))
+            if h.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+                continue
             if _crosses_paragraph(h, trigger) or any(c.lower_ in _GENERIC for c in h.lefts):
                 continue
             heads.extend(conjuncts(h))
