@@ -33,6 +33,7 @@ class Found:
     fatalities: int | None = None
     quantities: dict[str, int] = field(default_factory=dict)
     place_tok: Token | None = None
+    tally: bool = False  # "has vetoed five resolutions": a record of past acts, not one happening
 
 
 def _children(tok: Token, *deps: str) -> list[Token]:
@@ -137,6 +138,20 @@ _QUANTITY = frozenset({"half", "third", "quarter", "part", "most", "total", "num
                        "package", "set", "pair", "couple", "batch", "handful", "majority", "rest", "raft", "string"})
 _CROWDS = frozenset({"thousand", "hundred", "dozen", "score", "million", "crowd", "group", "number", "scores"})
 _GENERIC = frozenset({"any", "every", "no", "each", "whichever", "whoever"})
+
+
+def _is_tally(verb: Token, objs: list[Token]) -> bool:
+    """A perfect tense over counted objects ("Moscow has blocked six resolutions", "has vetoed five")."""
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        return False
+    for o in objs:
+        if o.like_num or o.pos_ == "NUM":
+            return True
+        if o.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in o.children):
+            return True
+        if o.lemma_.lower() in _QUANTITY and any(t.like_num for t in o.subtree):
+            return True
+    return False
 
 
 def _crowd(h: Token) -> Token:
@@ -293,7 +308,11 @@ class Coder:
             if n is not None:
                 qty[casualty] = qty.get(casualty, 0) + n
         actors = subjects(verb)
-        yield from self._emit(verb, pattern, actors, recips, qty)
+        # counted casualties and arrests are one happening; counted vetoes or sanctions a record
+        tally = pattern.type not in ("ASSAULT", "COERCE") and _is_tally(verb, recips)
+        for f in self._emit(verb, pattern, actors, recips, qty):
+            f.tally = tally
+            yield f
 
     def _code_noun(self, noun: Token) -> Iterator[Found]:
         pattern = self._noun_pattern(noun)

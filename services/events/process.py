@@ -161,6 +161,7 @@ def code_events(msg: ArticleStances, vocab: Vocab, lexicon: Lexicon | None = Non
         background = day is not None and reference is not None and (reference - day).days > BACKGROUND_DAYS
         if day is not None and published is None and phrase is not None and _coarse_past(phrase.text):
             background = True
+        background = background or f.tally
         if background and not keep_background:
             continue
         sent = paragraph_clip(f.trigger)

@@ -259,3 +259,9 @@ def test_threat_takes_the_target_of_the_threatened_act() -> None:
     got = {(e.type, e.actor.name, e.recipient.name if e.recipient else None, e.hypothetical) for e in evs}
     assert ("THREATEN", "Turkey", "Kurdish fighters", False) in got
     assert ("ASSAULT", "Turkey", "Kurdish fighters", True) in got
+
+
+def test_a_tally_of_past_acts_is_background() -> None:
+    assert code("Moscow has blocked six resolutions on the war, while Beijing has vetoed four.") == []
+    evs = code("Rebels have killed 12 soldiers in the north.")
+    assert [(e.type, e.fatalities, e.background) for e in evs] == [("ASSAULT", 12, False)]
