@@ -339,15 +339,14 @@ def _propagate(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         if len(words) == 1 and (words[0] in NOT_NAMES or words[0] in TITLES):
             continue
         labels.setdefault(c.text, c.label)
-        # The surname alone ("Merkel" after "Angela Merkel"); the surname rule then joins them.
-        last = c.text.split()[-1]
-        if (c.label == "PERSON" or looks_like_person_name(c.text)) and len(words) >= 2 and len(last) >= 3 \
-                and last[:1].isupper() \
-                and last.lower() not in NOT_NAMES and last.lower() not in TITLES:
-            labels.setdefault(last, "PERSON")
-            bare = re.sub(r"^(?:al|el|ad|as|ash|ar|at|az)-", "", last)
-            if bare != last and len(bare) >= 3 and bare[:1].isupper():
-                labels.setdefault(bare, "PERSON")  # "Assad" after "Bashar al-Assad"
+        # The surname alone ("Merkel" after "Angela Merkel", "Assad" after "Bashar al-Assad");
+        # the surname rule then joins them.
+        if (c.label == "PERSON" or looks_like_person_name(c.text)) and len(words) >= 2:
+            last = c.text.split()[-1]
+            for form in (last, re.sub(r"^(?:al|el|ad|as|ash|ar|at|az)-", "", last)):
+                if len(form) >= 3 and form[:1].isupper() and form.lower() not in NOT_NAMES \
+                        and form.lower() not in TITLES:
+                    labels.setdefault(form, "PERSON")
     if not labels:
         return []
     text = doc.text

@@ -142,3 +142,14 @@ def test_caption_and_page_furniture_lines_are_skipped(nlp: Language) -> None:
     assert not names & {"Skip", "World News", "Khalidiya", "Omar Sanadiki", "AFP", "Reuters"}
     (homs,) = [e for e in ents if e.name == "Homs"]
     assert [m.text for m in homs.mentions] == ["Homs"]
+
+
+def test_bare_arabic_surname_found_after_full_name(nlp: Language) -> None:
+    ents = entities(nlp, "Khalid al-Falih, the energy minister, said output would fall. Falih spoke in Vienna.")
+    falih = by_name(ents, "Khalid al-Falih")
+    assert [m.text for m in falih.mentions] == ["Khalid al-Falih", "Falih"]
+
+
+def test_lower_case_council_after_un_is_the_security_council(nlp: Language) -> None:
+    ents = entities(nlp, "Russia vetoed a UN security council resolution on Monday.")
+    assert by_name(ents, "UN Security Council").mentions[0].text == "UN security council"
