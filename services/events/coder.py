@@ -270,8 +270,25 @@ class Coder:
                             out[kind] = out.get(kind, 0) + n
         return out
 
+    def _quoted_threat(self, verb: Token) -> Iterator[Found]:
+        """ "Those who stay will be destroyed," he said: a promise of violence is a threat by the speaker."""
+        if not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "would") for c in verb.children):
+            return
+        if any(c.dep_ == "neg" for c in verb.children):
+            return
+        speaker = self.refs.quote_speaker(verb)
+        if speaker is None:
+            return
+        pattern = Pattern(lemma=verb.lemma_.lower(), type="THREATEN", mode="warn", confidence=0.7)
+        recips = [r for r in objects(verb) if r.pos_ != "PRON" or r.lower_ in ("them", "they")]
+        recip = self.refs.ref(recips[0]) if recips else None
+        yield Found(trigger=verb, pattern=pattern, actor=speaker, actor_tok=None, recipient=recip,
+                    recipient_tok=recips[0] if recips else None, flags=Flags())
+
     def _code_verb(self, verb: Token) -> Iterator[Found]:
         lemma = verb.lemma_.lower()
+        if lemma in self.lex.threat_verbs:
+            yield from self._quoted_threat(verb)
         casualty = self.lex.casualties.get(lemma)
         if casualty and self._casualty_nouns(verb):
             return  # the attack noun carries this event and its count

@@ -48,6 +48,7 @@ class Lexicon:
     place_nouns: frozenset[str] = frozenset()
     action_nouns: frozenset[str] = frozenset()
     instrument_nouns: frozenset[str] = frozenset()
+    threat_verbs: frozenset[str] = frozenset()
 
 
 def _word(value: object) -> str:
@@ -105,6 +106,7 @@ def load_lexicon(path: Path = DEFAULT_PATH) -> Lexicon:
         place_nouns=frozenset(data.get("place_nouns") or []),
         action_nouns=frozenset(data.get("action_nouns") or []),
         instrument_nouns=frozenset(data.get("instrument_nouns") or []),
+        threat_verbs=frozenset(data.get("threat_verbs") or []),
     )
 
 

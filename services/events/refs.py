@@ -197,6 +197,13 @@ class Resolver:
             return None  # a quoted "they" points into the speaker's world, not to our last subject
         return self._last_entity(tok, lambda r, t: _fits(low, r, t), sentences=2, subjects_first=True)
 
+    def quote_speaker(self, tok: Token) -> EntityRef | None:
+        """The speaker of the quote a token stands in, when the stance stage knows one."""
+        for q in self.ctx.quotes:
+            if q.start <= tok.idx < q.end and q.speaker is not None:
+                return q.speaker
+        return None
+
     def in_quote(self, tok: Token) -> bool:
         """Whether a token stands inside quotation marks (the stance stage's quotes, else the marks)."""
         for q in self.ctx.quotes:

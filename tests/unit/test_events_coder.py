@@ -265,3 +265,13 @@ def test_a_tally_of_past_acts_is_background() -> None:
     assert code("Moscow has blocked six resolutions on the war, while Beijing has vetoed four.") == []
     evs = code("Rebels have killed 12 soldiers in the north.")
     assert [(e.type, e.fatalities, e.background) for e in evs] == [("ASSAULT", 12, False)]
+
+
+def test_quoted_promise_of_violence_is_a_threat_by_the_speaker() -> None:
+    text = '"Anyone who stays in the city will be crushed," the general said.'
+    speaker = EntityRef(name="Anton Volkov", entity_id="ent:anton_volkov", type="PERSON")
+    quote = Quote(speaker=speaker, text=text[1:text.index('"', 1)], start=1, end=text.index('"', 1), direct=True)
+    evs = code(text, quotes=[quote])
+    assert [(e.type, e.actor.name, e.negated, e.hypothetical) for e in evs] == [
+        ("THREATEN", "Anton Volkov", False, False)]
+    assert code(text) == []  # no known speaker, no threat
