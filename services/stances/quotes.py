@@ -164,10 +164,21 @@ def attribute(doc: Doc, spans: list[QuoteSpan], actors: Actors) -> list[Attribut
     return out
 
 
+def looks_like_a_name(text: str) -> bool:
+    """Quoted titles and names ("Operation Desert Shield", "Gone with the Wind"): not something said."""
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    if not words or len(words) > 8 or text.rstrip()[-1:] in ".!?":
+        return False
+    capital = sum(1 for w in words if w[0].isupper())
+    return capital >= max(2, round(0.6 * len(words)))
+
+
 def to_quotes(doc: Doc, attributed: list[Attributed]) -> list[Quote]:
     out = []
     for a in attributed:
         text = text_of(doc)[a.span.start: a.span.end]
+        if a.speaker is None and looks_like_a_name(text):
+            continue
         out.append(Quote(speaker=a.speaker, text=text, start=a.span.start, end=a.span.end, direct=True,
                          cue=a.cue.text if a.cue is not None else None, evidence=evidence_of(doc, a.sents)))
     return out

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from schemas.models import EntityRef
 from services.stances.actors import SUBJECT_DEPS, Actors
-from services.stances.lexicon import Lexicon
+from services.stances.lexicon import Lexicon, is_country
 from services.stances.proposals import is_proposal
 
 _FLIP = {"support": "oppose", "oppose": "support", "neutral": "neutral"}
@@ -268,6 +268,9 @@ def _verb_triples(ctx: Context, verb: Token) -> list[Triple]:
     allow_places = kind != "relation"
     targets = [r for t in target_toks for r in _targets(ctx, t, proposals_only=proposal_only,
                                                         allow_places=allow_places, proposal_pronoun=kind == "vote")]
+    if lemma in ctx.lex.physical_cues:
+        # "attacked the town" is an event; "attacked Russia" (or "Moscow") may be a stance.
+        targets = [t for t in targets if t.type not in _PLACES or is_country(t.name)]
     # With no object the vote is on the proposal under discussion ("Angola abstained"); an object
     # we cannot read ("vetoed five") is not that proposal.
     has_obj = lemma not in ctx.lex.light_verbs and any(c.dep_ == "dobj" for c in verb.children)

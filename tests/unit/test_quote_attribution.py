@@ -98,3 +98,8 @@ def test_pronoun_gender_remembered_from_earlier_pronoun() -> None:
             "“We hope for an answer this week,” she said.")
     r = stances_for(text)
     assert speakers(r) == {"We hope for an answer this week": "Laura Chen"}
+
+
+def test_quoted_titles_are_not_quotes() -> None:
+    r = stances_for("The army launched “Operation Northern Storm Rising” in the spring.")
+    assert r.quotes == []

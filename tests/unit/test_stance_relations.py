@@ -43,3 +43,8 @@ def test_fight_against_an_occupier() -> None:
 def test_attacks_on_a_place_are_not_stances() -> None:
     t = triples(stances_for("The army launched strikes on Harbin on Monday."))
     assert t == set()
+
+
+def test_attacking_a_town_is_not_a_stance_but_attacking_a_country_is() -> None:
+    assert triples(stances_for("The rebels attacked Chicago at dawn.")) == set()
+    assert ("Freedonia", "oppose", "Iran") in triples(stances_for("Freedonia attacked Iran in a speech."))
