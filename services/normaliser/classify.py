@@ -96,12 +96,18 @@ def _outlet_line(u: Unit) -> bool:
                for w in u.text.split())
 
 
+def _menu_line(text: str) -> bool:
+    """Three or more short items between menu separators: 'Home | World | Africa | Opinion'."""
+    items = [x for x in patterns.MENU_SEPARATOR.split(text) if x.strip()]
+    return len(items) >= 3 and all(len(x.split()) <= 3 for x in items) and not is_terminated(text)
+
+
 def _pattern_kind(u: Unit) -> str | None:
     """The junk kind a line's own wording shows, if any."""
     text = u.text
     if date_line(text):
         return "dateline"
-    if patterns.SIZE_CONTROL.match(text) or patterns.NAVIGATION.match(text):
+    if patterns.SIZE_CONTROL.match(text) or patterns.NAVIGATION.match(text) or _menu_line(text):
         return "navigation"
     if patterns.IMAGE_PLACEHOLDER.match(text):
         return "credit"
@@ -317,7 +323,8 @@ def _mark_tail(units: list[Unit]) -> None:
     for u in reversed(units):
         if not u.open:
             continue
-        if (_body_like(u) or _reported_speech(u)) and not _reader_cue(u):
+        question = u.text.endswith("?") and u.words <= 12  # "Who are the rebels?": a link to another story
+        if (_body_like(u) or _reported_speech(u)) and not _reader_cue(u) and not question:
             return
         if _body_like(u) or u.text.endswith("?"):
             u.kind = _cue_kind(u)

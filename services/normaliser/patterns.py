@@ -50,6 +50,8 @@ NAVIGATION = re.compile(
     r")$",
     _I,
 )
+# Separators of menus and breadcrumbs copied onto one line ("Home | World | Africa", "News › Europe").
+MENU_SEPARATOR = re.compile(r"\s*[|•›»>·]\s*")
 # Font-size and similar one/two-letter controls (XS / SM / MD / LG).
 SIZE_CONTROL = re.compile(r"^(?:XXS|XS|S|SM|M|MD|L|LG|XL|XXL|A|A\+|A-)$", _I)
 # Image placeholders that text copied from a page leaves behind ("16x9 Image").
@@ -98,13 +100,13 @@ _CREDIT_PAREN = re.compile(r"[(\[]\s*([^()\[\]]{1,60})\s*[)\]]\s*$")
 
 # Bylines and agency tags.
 BYLINE = re.compile(
-    r"^(?:by|words by|written by|story by|text by|reporting by|writing by|editing by|edited by|compiled by|"
+    r"^[(\[]?(?:by|words by|written by|story by|text by|reporting by|writing by|editing by|edited by|compiled by|"
     r"produced by|additional reporting by|report by|with reporting by|sources?\s*:)\s*\S.*$",
     _I,
 )
 # Wire credits at a story's foot: "Reporting by X; Editing by Y", "AP writers X and Y contributed to this report."
 WIRE_CREDIT = re.compile(
-    r"^(?:(?:additional )?reporting by\b.*(?:editing|writing) by\b.*|"
+    r"^[(\[]?(?:(?:additional )?reporting by\b.*(?:editing|writing) by\b.*|"
     r".{0,120}\bcontributed (?:to )?(?:this |the )?(?:report|story|article|reporting)\.?)$",
     _I,
 )

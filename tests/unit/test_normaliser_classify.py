@@ -207,3 +207,18 @@ def test_ordinary_sentences_are_kept_anywhere(sentence: str) -> None:
         text, _, _ = run(body)
         assert sentence in text
         assert_body_whole(text)
+
+
+def test_menu_line_with_separators_is_not_the_headline() -> None:
+    _, removed, art = run(page("Home | World | Africa | Opinion", TITLE, *BODY))
+    assert art.title == TITLE
+    assert ("navigation", "Home | World | Africa | Opinion") in removed
+
+
+def test_related_story_questions_and_wire_credit_at_the_foot() -> None:
+    text, removed, _ = run(page(TITLE, *BODY, "(Reporting by Lisbon bureau; editing by Ana Costa)", "Related stories",
+                                "Who patrols the Gulf of Aden?", "Shipping insurers raise premiums again"))
+    assert_body_whole(text)
+    for line in ("Reporting by", "Related stories", "Who patrols", "Shipping insurers"):
+        assert line not in text
+    assert ("byline", "(Reporting by Lisbon bureau; editing by Ana Costa)") in removed
