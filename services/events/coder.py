@@ -12,9 +12,22 @@ from services.events.flags import Flags, flags_for, governing_verb
 from services.events.lexicon import Lexicon, Pattern
 from services.events.quantities import victims_count
 from services.events.refs import PLACE_TYPES, Resolver, antecedent, conjuncts, included
+from services.events.syntax import (
+    GENERIC,
+    OBJ,
+    QUANTITY,
+    SUBJ,
+    agents,
+    children,
+    crosses_paragraph,
+    crowd,
+    is_passive,
+    is_tally,
+    objects,
+    prep_objects,
+    subjects,
+)
 
-_SUBJ = ("nsubj", "csubj")
-_OBJ = ("dobj", "obj")
 _PLACE_PREPS = frozenset({"in", "at", "near", "across", "around", "outside", "inside", "into", "throughout"})
 _TARGET_PREPS = ("on", "against", "at", "of", "targeting")
 
@@ -36,133 +49,6 @@ class Found:
     tally: bool = False  # "has vetoed five resolutions": a record of past acts, not one happening
 
 
-def _children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and not _children(verb, "nsubj"))
-
-
-def _prep_objects(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
-    out = []
-    for p in tok.children:
-        if p.dep_ in ("prep", "agent") and p.lower_ in preps:
-            out.extend(_children(p, "pobj", "pcomp"))
-    return out
-
-
-def _agents(verb: Token) -> list[Token]:
-    for a in _children(verb, "agent"):
-        pobj = _children(a, "pobj")
-        if pobj:
-            return [pobj[0]]
-    return []
-
-
-def _orphan_subject(verb: Token) -> Token | None:
-    """A subject the parser hung on the previous paragraph ("...city\n\nRussia and China vetoed").
-
-    When a paragraph break lies between a verb and its head, the first noun after the break and
-    before the verb that is attached across the break is the verb's real subject.
-    """
-    if verb.head == verb or verb.head.i > verb.i or not _crosses_paragraph(verb.head, verb):
-        return None
-    start = verb.i
-    while start > 0 and not (verb.doc[start - 1].is_space and "\n" in verb.doc[start - 1].text):
-        start -= 1
-        if verb.i - start > 12:
-            return None
-    for t in verb.doc[start:verb.i]:
-        if t.pos_ in ("PROPN", "NOUN", "PRON") and t.head.i < start:
-            return t
-    return None
-
-
-def subjects(verb: Token, depth: int = 0) -> list[Token]:
-    """Who does ``verb``: its subject, its passive agent, or the subject it shares with a governing verb."""
-    if _is_passive(verb):
-        return _agents(verb)
-    subj = _children(verb, *_SUBJ)
-    if subj:
-        return [subj[0]]
-    orphan = _orphan_subject(verb)
-    if orphan is not None:
-        return [orphan]
-    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return [verb.head]  # "The envoy called on ...": a past tense is no participle, the noun is the subject
-    if depth < 4 and verb.head != verb and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp"):
-        head = verb.head
-        if verb.dep_ == "pcomp" and head.pos_ == "ADP":
-            head = head.head
-        if head.pos_ in ("VERB", "AUX"):
-            # "condemned Russia for vetoing": the object does the gerund
-            if verb.dep_ == "pcomp":
-                obj = _children(head, *_OBJ)
-                if obj:
-                    return [obj[0]]
-            # "urged members to veto" -> members; "decided to veto" -> the decider
-            if verb.dep_ == "xcomp":
-                # "urged X to ...", "called on X to ..."
-                obj = _children(head, *_OBJ) or [
-                    t for t in _prep_objects(head, ("on", "upon")) if t.ent_type_ not in ("DATE", "TIME")]
-                if obj:
-                    return [obj[0]]
-            return subjects(head, depth + 1)
-    return []
-
-
-def objects(verb: Token) -> list[Token]:
-    """Whom ``verb`` is done to: the direct object, or the passive subject / modified noun."""
-    if _is_passive(verb):
-        subj = _children(verb, "nsubjpass")
-        if subj:
-            return [subj[0]]
-        if verb.dep_ in ("acl", "relcl"):
-            return [verb.head]
-        return []
-    # one object; a second "object" is a parse slip (conjoined lists come from the first)
-    return _children(verb, *_OBJ)[:1]
-
-
-def _crosses_paragraph(a: Token, b: Token) -> bool:
-    """Whether a paragraph break lies between two tokens (the parser sometimes links a headline to the next line)."""
-    lo, hi = sorted((a.i, b.i))
-    return any(t.is_space and "\n" in t.text for t in a.doc[lo:hi]) or any(
-        "\n" in t.whitespace_ for t in a.doc[lo:hi])
-
-
-# "a total of six resolutions", "a new round of sanctions": the thing counted is the recipient
-_QUANTITY = frozenset({"half", "third", "quarter", "part", "most", "total", "number", "series", "round", "wave",
-                       "package", "set", "pair", "couple", "batch", "handful", "majority", "rest", "raft", "string"})
-_CROWDS = frozenset({"thousand", "hundred", "dozen", "score", "million", "crowd", "group", "number", "scores"})
-_GENERIC = frozenset({"any", "every", "no", "each", "whichever", "whoever"})
-
-
-def _is_tally(verb: Token, objs: list[Token]) -> bool:
-    """A perfect tense over counted objects ("Moscow has blocked six resolutions", "has vetoed five")."""
-    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
-        return False
-    for o in objs:
-        if o.like_num or o.pos_ == "NUM":
-            return True
-        if o.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in o.children):
-            return True
-        if o.lemma_.lower() in _QUANTITY and any(t.like_num for t in o.subtree):
-            return True
-    return False
-
-
-def _crowd(h: Token) -> Token:
-    """ "thousands of teachers", "dozens of activists": the people, not the number."""
-    if h.like_num or h.lemma_.lower() in _CROWDS:
-        of = _prep_objects(h, ("of",))
-        if of:
-            return of[0]
-    return h
-
-
 class Coder:
     """Codes one Doc. Build one per article (it holds the article's resolver)."""
 
@@ -180,13 +66,13 @@ class Coder:
             given: list[Token] = []
             if p.prep:
                 first = p.prep.split()[0]
-                given = _prep_objects(verb, (first,))
+                given = prep_objects(verb, (first,))
                 if not given:
                     continue
             if p.objects:
                 pool = [antecedent(o, self.lex.actor_nouns) for o in [*objects(verb), *given]]
                 # "pledged $50 million in aid", "a new round of sanctions": the thing is in the phrase
-                pool += [x for o in pool for x in _prep_objects(o, ("in", "of") if o.like_num else ("of",))]
+                pool += [x for o in pool for x in prep_objects(o, ("in", "of") if o.like_num else ("of",))]
                 if not any(o.lemma_.lower() in p.objects or o.lower_ in p.objects for o in pool):
                     continue
             if p.predicates and not self._predicate_ok(verb, p.predicates):
@@ -203,7 +89,7 @@ class Coder:
             if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "dobj") and c.i > verb.i:
                 # "called the rebels terrorists": two objects, the second is the label
                 if (c.lemma_.lower() in words or c.lower_ in words) and (
-                        c.dep_ != "dobj" or len(_children(verb, "dobj")) > 1 or any(
+                        c.dep_ != "dobj" or len(children(verb, "dobj")) > 1 or any(
                             d.dep_ in ("dobj", "nsubj", "compound") and d.i < c.i for d in c.children)):
                     return True
                 for d in c.children:
@@ -233,26 +119,26 @@ class Coder:
 
     def _casualty_nouns(self, verb: Token) -> list[Token]:
         """Event nouns that caused a casualty verb: subject, agent, or "in"/"by" phrase."""
-        cands = list(_children(verb, *_SUBJ)) + _agents(verb) + _prep_objects(verb, ("in", "by", "from", "during"))
+        cands = list(children(verb, *SUBJ)) + agents(verb) + prep_objects(verb, ("in", "by", "from", "during"))
         return self._attack_nouns(cands)
 
     def _victims(self, verb: Token) -> int | None:
-        obj = _children(verb, *_OBJ)
+        obj = children(verb, *OBJ)
         if obj:
             return victims_count(obj[0])
-        if _is_passive(verb):
-            subj = _children(verb, "nsubjpass")
+        if is_passive(verb):
+            subj = children(verb, "nsubjpass")
             if subj:
                 return victims_count(subj[0])
             if verb.dep_ in ("acl", "relcl"):
                 return victims_count(verb.head)
             return None
-        obj = _children(verb, *_OBJ)
+        obj = children(verb, *OBJ)
         if obj:
             return victims_count(obj[0])
         # "at least 40 died": the subject counts
         if verb.lemma_.lower() == "die":
-            subj = _children(verb, "nsubj")
+            subj = children(verb, "nsubj")
             return victims_count(subj[0]) if subj else None
         return None
 
@@ -264,7 +150,7 @@ class Coder:
                 # "..., killing 14 people and wounding 30"
                 for v in [c, *[d for d in c.conjuncts if d.pos_ == "VERB" and d.i > c.i]]:
                     kind = self.lex.casualties.get(v.lemma_.lower())
-                    if kind and not _children(v, *_SUBJ):
+                    if kind and not children(v, *SUBJ):
                         n = self._victims(v)
                         if n is not None:
                             out[kind] = out.get(kind, 0) + n
@@ -292,7 +178,7 @@ class Coder:
         casualty = self.lex.casualties.get(lemma)
         if casualty and self._casualty_nouns(verb):
             return  # the attack noun carries this event and its count
-        if casualty and verb.dep_ in ("advcl", "conj", "xcomp", "acl") and not _children(verb, *_SUBJ) and (
+        if casualty and verb.dep_ in ("advcl", "conj", "xcomp", "acl") and not children(verb, *SUBJ) and (
                 self._verb_pattern(verb.head) is not None or self._noun_pattern(verb.head) is not None):
             return  # "shelled the town, killing 14": the shelling carries the count
         match = self._verb_pattern(verb)
@@ -300,19 +186,19 @@ class Coder:
             return
         pattern, given = match
         # "impose sanctions ON X": the object is the act itself, the preposition names the recipient
-        recips = given or (_prep_objects(verb, pattern.via) if pattern.via else objects(verb))
+        recips = given or (prep_objects(verb, pattern.via) if pattern.via else objects(verb))
         if not recips and pattern.via:
             # "recalled its ambassador to Italy", "a round of sanctions on X": the preposition hangs on the object
             for o in objects(verb):
-                for x in [o, *_prep_objects(o, ("of",))]:
-                    recips = recips or _prep_objects(x, pattern.via)
+                for x in [o, *prep_objects(o, ("of",))]:
+                    recips = recips or prep_objects(x, pattern.via)
         if not recips and pattern.type in ("ASSAULT", "REJECT", "ACCUSE", "COERCE", "THREATEN", "SANCTION"):
-            recips = _prep_objects(verb, ("against", "on"))
+            recips = prep_objects(verb, ("against", "on"))
         if not recips and pattern.type == "THREATEN":
             # "threatened to launch an operation against X": the threatened act's target
-            for x in _children(verb, "xcomp"):
-                for o in objects(x) or _prep_objects(x, ("against", "on")):
-                    recips.extend(_prep_objects(o, ("against", "on")) or [o])
+            for x in children(verb, "xcomp"):
+                for o in objects(x) or prep_objects(x, ("against", "on")):
+                    recips.extend(prep_objects(o, ("against", "on")) or [o])
         qty = self._casualties_near(verb)
         head = verb.head
         if verb.dep_ == "advcl" and head.pos_ == "VERB" and self.lex.casualties.get(head.lemma_.lower()) == "killed":
@@ -326,7 +212,7 @@ class Coder:
                 qty[casualty] = qty.get(casualty, 0) + n
         actors = subjects(verb)
         # counted casualties and arrests are one happening; counted vetoes or sanctions a record
-        tally = pattern.type not in ("ASSAULT", "COERCE") and _is_tally(verb, recips)
+        tally = pattern.type not in ("ASSAULT", "COERCE") and is_tally(verb, recips)
         for f in self._emit(verb, pattern, actors, recips, qty):
             f.tally = tally
             yield f
@@ -353,10 +239,10 @@ class Coder:
                 elif not actors and t.lemma_.lower() in self.lex.actor_nouns and t.pos_ == "NOUN":
                     actors.append(t)
         if not actors:
-            actors = _prep_objects(noun, ("by",))
+            actors = prep_objects(noun, ("by",))
         gov = governing_verb(noun)
-        light = gov is not None and noun.dep_ in _OBJ and gov.lemma_.lower() in self.lex.light_verbs
-        if (not actors or actors[0].pos_ == "PRON") and gov is not None and noun.dep_ in _OBJ and (
+        light = gov is not None and noun.dep_ in OBJ and gov.lemma_.lower() in self.lex.light_verbs
+        if (not actors or actors[0].pos_ == "PRON") and gov is not None and noun.dep_ in OBJ and (
                 light or actors):
             subj = subjects(gov)
             if subj:
@@ -364,9 +250,9 @@ class Coder:
         if not actors and gov is not None and gov.lemma_.lower() == "claim":
             actors = subjects(gov)  # "the attack was claimed by X", "X claimed responsibility for the attack"
         if not recips:
-            recips = _prep_objects(noun, _TARGET_PREPS)
+            recips = prep_objects(noun, _TARGET_PREPS)
         if not recips and light and gov is not None:
-            recips = _prep_objects(gov, ("on", "against"))
+            recips = prep_objects(gov, ("on", "against"))
         qty: dict[str, int] = {}
         place_target: Token | None = None
         verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
@@ -382,8 +268,8 @@ class Coder:
             n = self._victims(verb)
             if n is not None:
                 qty[kind] = qty.get(kind, 0) + n
-            for holder in [verb, *_children(verb, *_OBJ)]:
-                for pobj in _prep_objects(holder, ("in",)):
+            for holder in [verb, *children(verb, *OBJ)]:
+                for pobj in prep_objects(holder, ("in",)):
                     place_target = place_target or self._place_in(pobj)
         if pattern.type == "ASSAULT" and not (recips or qty or light or place_target is not None):
             return  # a passing mention ("casualties in its strikes") is not a reported attack
@@ -411,7 +297,7 @@ class Coder:
                 return c
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "in"):
-                for pobj in _children(c, "pobj"):
+                for pobj in children(c, "pobj"):
                     if self._is_place(pobj, place_noun):
                         return pobj
                     found = self._place_in(pobj, depth + 1)
@@ -424,8 +310,8 @@ class Coder:
         for h in heads:
             if h.ent_type_ in ("DATE", "TIME"):
                 continue  # "advanced on Monday": a time, not a target
-            h = _crowd(antecedent(h, self.lex.actor_nouns))
-            if trigger_i is not None and _crosses_paragraph(h, self.doc[trigger_i]):
+            h = crowd(antecedent(h, self.lex.actor_nouns))
+            if trigger_i is not None and crosses_paragraph(h, self.doc[trigger_i]):
                 continue
             listed = included(h)
             for t in listed or conjuncts(h):
@@ -434,9 +320,9 @@ class Coder:
                 out.append(t)
         fixed = []
         for t in out:
-            if t.like_num or t.pos_ == "NUM" or t.lemma_.lower() in _QUANTITY:
+            if t.like_num or t.pos_ == "NUM" or t.lemma_.lower() in QUANTITY:
                 # "seized two-thirds of X": the target is X; a bare count names nothing
-                of = [p for p in _prep_objects(t, ("of",))]
+                of = [p for p in prep_objects(t, ("of",))]
                 if not of:
                     continue
                 t = of[0]
@@ -451,7 +337,7 @@ class Coder:
                 t = place if place is not None else t
             if pattern.type == "REQUEST" and t.lemma_.lower() in self.lex.action_nouns:
                 # "demanded the departure of the rebels": the rebels are asked to go
-                of = _prep_objects(t, ("of",))
+                of = prep_objects(t, ("of",))
                 if of:
                     t = of[0]
             fixed.append(t)
@@ -477,7 +363,7 @@ class Coder:
         if gov is not None and gov.i != trigger.i:
             cands.append(gov)
         for c in cands:
-            for pobj in _prep_objects(c, _PLACE_PREPS):
+            for pobj in prep_objects(c, _PLACE_PREPS):
                 place = self._place_in(pobj)
                 if place is not None:
                     return place
@@ -492,7 +378,7 @@ class Coder:
                     cur, depth = cur.head, depth + 1
                 if cur.i != c.i:
                     continue  # inside another clause
-                for pobj in _children(t, "pobj"):
+                for pobj in children(t, "pobj"):
                     place = self._place_in(pobj)
                     if place is not None:
                         found.append((depth, place))
@@ -519,10 +405,10 @@ class Coder:
             recip_refs = [(None, None)]
         heads: list[Token] = []
         for h in actor_heads:
-            h = _crowd(antecedent(h, self.lex.actor_nouns))
+            h = crowd(antecedent(h, self.lex.actor_nouns))
             if h.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
                 continue
-            if _crosses_paragraph(h, trigger) or any(c.lower_ in _GENERIC for c in h.lefts):
+            if crosses_paragraph(h, trigger) or any(c.lower_ in GENERIC for c in h.lefts):
                 continue
             heads.extend(conjuncts(h))
         if pattern.type in ("AGREE", "CONSULT", "COOPERATE") and len(heads) > 1 and all(
