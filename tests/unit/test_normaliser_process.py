@@ -209,3 +209,19 @@ def test_normalising_an_article_takes_milliseconds() -> None:
     for i in range(10):
         normalise(RawArticle(body=body), f"p{i}")
     assert (time.perf_counter() - start) / 10 < 0.05
+
+
+def test_given_language_tag_is_trusted() -> None:
+    art = normalise(RawArticle(body=text_page(TITLE, *PARAS), language="en-GB"), "l1")
+    assert art.language == "en" and art.skipped is None
+    art = normalise(RawArticle(body=text_page(TITLE, *PARAS), language="fr"), "l2", languages=frozenset({"en"}))
+    assert art.language == "fr" and art.skipped == "unsupported_language"
+
+
+def test_thousands_of_repeated_lines_stay_fast() -> None:
+    body = "\n".join(["Same caption line repeated on a broken page"] * 20_000) + "\n\n" + text_page(TITLE, *PARAS)
+    start = time.perf_counter()
+    art = normalise(RawArticle(body=body), "big1")
+    assert time.perf_counter() - start < 10
+    for p in PARAS:
+        assert p in art.text
