@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from services.entities.gazetteer import gazetteer
 from services.entities.lexicon import (
+    DIRECTION_WORDS,
     LOCATIVE_PREPS,
     LOWER_NAME_STARTS,
     NAME_PARTICLES,
@@ -168,6 +169,8 @@ def _place_context(doc: Doc, s: int, e: int, depth: int = 0) -> int:
         left = head.left_edge.i
         if left < s:
             return _place_context(doc, left, head.i + 1, depth + 1)
+    if before is not None and before.lower_ in DIRECTION_WORDS and s > 1:
+        before = doc[s - 2]  # "in eastern X"
     if before is not None and before.lower_ in LOCATIVE_PREPS and before.lower_ not in ("to", "at") and (
         after is None or after.lower_ not in ("'s", "’s")
     ):
@@ -308,7 +311,17 @@ def _chunk_label(doc: Doc, s: int, e: int) -> str | None:
     if e - s == 1 and 0 < s < len(doc) - 1 and doc[s - 1].text == "(" and doc[e].text == ")" \
             and _ACRONYM_TOKEN.fullmatch(doc[s].text):
         return "ORG"  # "(CDU)" after a party's name: the acronym merge joins them
-    if not words or (len(words) == 1 and (words[0] in NOT_NAMES or doc[s].is_sent_start)):
+    if not words:
+        return None
+    # A known place or organisation the model left untagged ("in eastern Aleppo").
+    g = gazetteer()
+    norm = normalise_name(doc[s:e].text)
+    if norm not in NOT_NAMES and (norm not in g.case_sensitive or doc[s:e].text.isupper()):
+        if norm in g.orgs:
+            return "ORG"
+        if norm in g.country_names or g.cities.get(norm, 0) >= 100_000 or norm in g.provinces:
+            return "GPE"
+    if len(words) == 1 and (words[0] in NOT_NAMES or doc[s].is_sent_start):
         return None
     if any(w.endswith("ing") for w in words):
         return None  # headline-style capitalised phrases ("Army Advancing"), not names
@@ -465,13 +478,19 @@ _SENTENCE_END = tuple(".!?\"'”’:;)…")
 
 
 def _furniture_lines(text: str) -> list[tuple[int, int]]:
-    """Short lines that are not sentences ("Skip to content", "VOA News", "Top Story"): page furniture
-    left in the text. Names only found there are not the article's entities."""
+    """Short paragraphs that are not sentences ("Skip to content", "VOA News", "Top Story"): page
+    furniture left in the text. Names only found there are not the article's entities. A line of a
+    hard-wrapped paragraph (another line right before or after it) is not furniture."""
     spans = []
     for m in _LINE.finditer(text):
         line = m.group(0).strip()
-        if line and len(line.split()) <= 8 and not line.endswith(_SENTENCE_END):
-            spans.append(m.span())
+        if not line or len(line.split()) > 8 or line.endswith(_SENTENCE_END):
+            continue
+        a, b = m.span()
+        alone_before = a == 0 or text[max(0, a - 2) : a] == "\n\n" or a == 1
+        alone_after = b >= len(text) - 1 or text[b : b + 2] == "\n\n"
+        if alone_before and alone_after:
+            spans.append((a, b))
     return spans
 
 
@@ -520,8 +539,8 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
     datelines += [m.span() for m in _CREDIT_LINE.finditer(doc.text) if len(m.group(0).split()) <= 16]
     datelines += [m.span() for m in _CAPTION_LINE.finditer(doc.text)]
     datelines += _furniture_lines(doc.text)
-    # A name never runs across a line break ("Top Story\n\nDW" is two pieces of page furniture).
-    out = [c for c in out if "\n" not in c.text and not any(a <= c.start < b for a, b in datelines)]
+    # A name never runs across a paragraph break ("Top Story\n\nDW" is two pieces of page furniture).
+    out = [c for c in out if "\n\n" not in c.text and not any(a <= c.start < b for a, b in datelines)]
     out.sort(key=lambda c: (c.start, -c.end))
     # A name stretched over a neighbouring entity ("Ursula von der" + "Leyen") absorbs it.
     kept: list[Candidate] = []

@@ -15,6 +15,7 @@ from services.common.parse import doc_to_parse
 from services.entities.aliases import Cluster, cluster_mentions, person_tokens
 from services.entities.gazetteer import gazetteer
 from services.entities.ids import entity_id_for
+from services.entities.lexicon import DIRECTION_WORDS, PLACE_SUFFIXES
 from services.entities.mentions import extract_candidates
 from services.entities.names import normalise_name
 from services.entities.retype import PLACE_TYPES, cluster_type
@@ -42,6 +43,13 @@ def _canonical_name(cl: Cluster, etype: EntityType) -> str:
         exact = [t for t in texts if " ".join(person_tokens(t)) == key or normalise_name(t) == key]
         if exact:
             return Counter(exact).most_common(1)[0][0]
+        # Only "east Aleppo" / "Hama province" in this article: the place's own name.
+        words = texts[0].split()
+        while len(words) > 1 and words[0].lower() in DIRECTION_WORDS:
+            words = words[1:]
+        while len(words) > 1 and words[-1].lower() in PLACE_SUFFIXES:
+            words = words[:-1]
+        return " ".join(words)
     if etype == "PERSON":
         return max(texts, key=lambda t: (len(person_tokens(t)), len(t)))
     return max(texts, key=len)
