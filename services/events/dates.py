@@ -10,6 +10,7 @@ import dateparser
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _LEAD = re.compile(r"^(?:on|in|at|during|since|from|by|early|late|earlier|this|the)\s+", re.I)
+_RANGE = re.compile(r"\d{4}\s*[-\u2013/]\s*\d{2,4}|\d{4}s\b")  # "2015-16", "the 1990s": spans, not days
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # Phrases dateparser would read as "now": they carry no date of their own.
 _VAGUE = {"now", "recently", "currently", "this week", "the past year", "past year", "the year", "weeks", "days"}
@@ -35,9 +36,16 @@ def clean_phrase(phrase: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _resolve(phrase: str, base: dt.date | None) -> dt.date | None:
+    try:
+        return _resolve_unsafe(phrase, base)
+    except (ValueError, OverflowError, TypeError, KeyError, IndexError):
+        return None  # dateparser on odd phrases ("the 1990s", "2015-16"): no date rather than a failure
+
+
+def _resolve_unsafe(phrase: str, base: dt.date | None) -> dt.date | None:
     s = clean_phrase(phrase)
     low = s.lower()
-    if not s or low in _VAGUE or len(s) > 40:
+    if not s or low in _VAGUE or len(s) > 40 or _RANGE.search(s):
         return None
     if base is None:
         # Without a publication date only absolute dates that name their year resolve.

@@ -14,16 +14,18 @@ _UNITS = {
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}
 _SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+MAX_COUNT = 100_000_000
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 
 
 def words_to_int(words: list[str]) -> int | None:
     """The integer a run of number words/digits spells, or None ("twenty-six" -> 26, "1.5 million")."""
-    total, current, seen = 0, 0.0, False
+    total, current, seen = 0, 0.0, False  # current may hold a decimal ("1.5 million")
     for raw in words:
         for w in raw.lower().replace("-", " ").split():
             if _DIGITS.match(w):
-                current += float(w.replace(",", ""))
+                digits = w.replace(",", "")
+                current += float(digits) if "." in digits else int(digits)
             elif w in _UNITS and (w not in ("a", "an") or len(words) > 1):
                 current += _UNITS[w]
             elif w in _TENS:
@@ -40,7 +42,11 @@ def words_to_int(words: list[str]) -> int | None:
             else:
                 return None
             seen = True
-    return int(total + current) if seen else None
+    if not seen:
+        return None
+    value = int(total + current)
+    # a count beyond any human toll is a misread (a phone number, a year range)
+    return value if value <= MAX_COUNT else None
 
 
 def token_count(tok: Token) -> int | None:

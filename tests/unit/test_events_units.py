@@ -101,3 +101,23 @@ def _flags(text: str, word: str) -> tuple[bool, bool, bool]:
 ])
 def test_flags(text: str, word: str, want: tuple[bool, bool, bool]) -> None:
     assert _flags(text, word) == want
+
+
+def test_spans_and_absurd_counts_give_nothing() -> None:
+    assert resolve_date("2015-16", BASE) is None
+    assert resolve_date("the 1990s", BASE) is None
+    assert words_to_int(["99999999999999999999"]) is None
+
+
+@pytest.mark.parametrize("text", ['!!! ??? ...', '"', "Russia vetoed.", "They vetoed it.", "Strikes.",
+                                  "The attack killed at least dozens of people.", "Police arrested him."])
+def test_odd_inputs_do_not_fail(text: str) -> None:
+    from schemas.models import ArticleStances
+    from services.common.parse import doc_to_parse
+    from services.events.process import code_events
+
+    doc = load_nlp()(text)
+    msg = ArticleStances(article_id="odd", language="en", text=text, parse=doc_to_parse(doc))
+    for ev in code_events(msg, load_nlp().vocab):
+        assert 0.0 <= ev.confidence <= 1.0
+        assert ev.evidence.text == text[ev.evidence.start:ev.evidence.end]
