@@ -337,12 +337,14 @@ def _mark_tail(units: list[Unit]) -> None:
 def _mark_head(units: list[Unit], first_body: int) -> None:
     """Before the first article paragraph: a standfirst after the headline, else labels and furniture."""
     title_at = next((i for i, u in enumerate(units[:first_body]) if u.kind == "title"), None)
+    standfirst = False
     for i, u in enumerate(units[:first_body]):
         if not u.open:
             continue
         after_title = title_at is not None and i > title_at
-        if after_title and u.words >= 8 and not patterns.CAPTION_END_DATE.search(u.text):
-            u.kind = _BODY  # the standfirst
+        if after_title and not standfirst and u.words >= 8 and not patterns.CAPTION_END_DATE.search(u.text):
+            u.kind = _BODY  # the standfirst (one paragraph under the headline)
+            standfirst = True
         elif _body_like(u) and after_title:
             u.kind = _BODY
         elif u.words <= 4:

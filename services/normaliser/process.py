@@ -85,7 +85,7 @@ def normalise(
     if raw.content_type == "text/html" or (raw.content_type is None and looks_like_html(body)):
         html = extract_html(body, url=raw.url)
         body = html.text
-    units = split_units(body)
+    units = split_units(body, unwrap=html is None)
     if not units:
         raise Rejected("empty_body", "body is blank once markup and whitespace are removed")
     if not any(lang.has_letters(t) for t, _ in units):

@@ -69,18 +69,19 @@ def _is_wrapped_block(block: list[str]) -> bool:
     return open_ends * 2 >= len(head)
 
 
-def split_units(body: str) -> list[tuple[str, bool]]:
+def split_units(body: str, unwrap: bool = True) -> list[tuple[str, bool]]:
     """Non-blank line units as (text, indented); hard-wrapped blocks are joined into one unit.
 
     Blank lines separate blocks; inside a block every line is a unit of its
     own (copied pages put captions, menus and credits on single lines) unless
-    the block is a hard-wrapped paragraph.
+    the block is a hard-wrapped paragraph (never for text extracted from HTML,
+    where every line is a paragraph already: ``unwrap=False``).
     """
     units: list[tuple[str, bool]] = []
     for block in re.split(r"\n\s*\n", normalise_unicode(body)):
         raw_lines = [ln for ln in block.split("\n") if ln.strip()]
         lines = [clean_line(ln) for ln in raw_lines]
-        if _is_wrapped_block(lines):
+        if unwrap and _is_wrapped_block(lines):
             units.append((" ".join(lines), raw_lines[0][:1].isspace()))
             continue
         units.extend((line, raw[:1].isspace()) for line, raw in zip(lines, raw_lines, strict=True))
