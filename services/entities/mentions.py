@@ -385,6 +385,10 @@ def _propagate(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# "Paris (AFP) --", "Beirut, Dec 6 (Reuters) -": a dateline in mixed case, with its agency.
+_AGENCY_DATELINE = re.compile(
+    r"(?m)^[A-Z][A-Za-z.'\- ]{1,40}(?:,[^\n(]{1,30})?\s*\((?:AFP|Reuters|AP|dpa|DPA|Xinhua|Anadolu|UPI|EFE|ANSA"
+    r"|TASS|Sputnik|IANS|PTI|Kyodo|Yonhap|AA)\)\s*(?:\u2014|\u2013|--?|:)\s")
 # Bylines and credit lines: "By Jane Smith", "Reporting by ...; Editing by ...".
 _CREDIT_LINE = re.compile(r"(?m)^(?:(?:By|BY|(?:Additional )?[Rr]eporting by|Writing by|Editing by|Compiled by)"
                           r"\s[^\n]{0,120}|[^\n]{0,80}\bcontributed (?:to this report|reporting)[^\n]{0,40})$")
@@ -536,6 +540,7 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
     out = _resolve_overlaps(out + _gazetteer_candidates(doc))
     out.extend(_propagate(doc, out))
     datelines = [m.span() for m in _DATELINE.finditer(doc.text)]
+    datelines += [m.span() for m in _AGENCY_DATELINE.finditer(doc.text)]
     datelines += [m.span() for m in _CREDIT_LINE.finditer(doc.text) if len(m.group(0).split()) <= 16]
     datelines += [m.span() for m in _CAPTION_LINE.finditer(doc.text)]
     datelines += _furniture_lines(doc.text)

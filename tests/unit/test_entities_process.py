@@ -153,3 +153,11 @@ def test_bare_arabic_surname_found_after_full_name(nlp: Language) -> None:
 def test_lower_case_council_after_un_is_the_security_council(nlp: Language) -> None:
     ents = entities(nlp, "Russia vetoed a UN security council resolution on Monday.")
     assert by_name(ents, "UN Security Council").mentions[0].text == "UN security council"
+
+
+def test_mixed_case_agency_dateline_is_skipped(nlp: Language) -> None:
+    ents = entities(nlp, "Nairobi (AFP) - Kenyan police said two men were arrested. AFP saw the scene.")
+    names = {e.name for e in ents}
+    assert "Nairobi" not in names
+    afp = by_name(ents, "AFP")
+    assert [m.text for m in afp.mentions] == ["AFP"] and afp.mentions[0].start > 20
