@@ -19,6 +19,8 @@ from services.stances.lexicon import lexicon
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your"}
 _PRON_POSS = {"its", "their", "his", "her", "our", "my", "your"}
 # Heads of the texts put to a vote; anaphors and votes without an object prefer these.
+# Common words for a proposal that, bare and definite, refer back to the one in play.
+_GENERIC_HEADS = {"plan", "pact", "deal", "agreement", "accord", "package"}
 VOTE_HEADS = {"resolution", "draft", "text", "measure", "motion", "bill", "proposal", "amendment"}
 
 
@@ -71,8 +73,13 @@ class Proposals:
         kids = list(head.lefts)
         words = {k.lower_ for k in kids}
         det = next((k.lower_ for k in kids if k.dep_ in ("det", "poss")), None)
-        contrast = [k for k in kids if k.dep_ in ("amod", "compound") and k.lower_ in lex.proposal_contrast]
-        poss = next((k for k in kids if k.dep_ == "poss" and k.lower_ not in _PRON_POSS), None)
+        # "new"/"rival" mark a second proposal only once there is a first.
+        contrast = [k for k in kids if k.dep_ in ("amod", "compound") and k.lower_ in lex.proposal_contrast
+                    and self.last is not None]
+        # An owner is an actor ("Russia's draft"), not a time ("next month's vote").
+        poss = next((k for k in kids if k.dep_ == "poss" and k.lower_ not in _PRON_POSS
+                     and (k.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") or k.lemma_.lower() in lex.actor_nouns)
+                     and lemma != "vote"), None)
         if contrast or poss is not None:
             if poss is not None:
                 own = poss.doc[poss.left_edge.i: poss.i + 1].text
@@ -85,12 +92,16 @@ class Proposals:
                 mods = [k for k in kids if k.dep_ in ("amod", "compound") and k.lower_ not in ("own",)]
                 left = min(m.left_edge.i for m in mods) if mods else head.i
                 label = f"{head.doc[left: head.i].text} {head.text.lower()}".strip()
-            self._add(label, None)
+            self._add(label, lemma if lemma not in self.by_head else None)
             return label
         if lemma in lex.proposal_anaphors and (det in _DEFINITE or "own" in words) and self.last is not None:
             if lemma in self.by_head:
                 return self._use(self.by_head[lemma], lemma)
             return self._use(self.last_vote or self.last, lemma)
+        bare = not any(k.dep_ in ("amod", "compound", "nmod") for k in kids)
+        if lemma in _GENERIC_HEADS and det in ("the", "this", "that") and bare and self.last is not None:
+            # "the plan", "the deal": the proposal already in play
+            return self._use(self.by_head.get(lemma, self.last), lemma)
         if lemma not in lex.proposal_nouns and lemma != "cease fire":
             return None  # "move", "document": only ever anaphors
         if lemma in self.by_head:

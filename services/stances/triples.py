@@ -100,8 +100,10 @@ def _agents(verb: Token) -> list[Token]:
 
 def _subject(verb: Token) -> Token | None:
     v = verb
-    for _ in range(5):
-        subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+    for step in range(5):
+        # "X are expected to abstain": the raised passive subject acts.
+        deps = ("nsubj", "csubj", "nsubjpass") if step > 0 and verb.dep_ == "xcomp" else ("nsubj", "csubj")
+        subj = [c for c in v.children if c.dep_ in deps]
         if subj:
             return subj[0]
         # "condemned Russia for vetoing X": the condemned are the vetoers.
@@ -353,13 +355,19 @@ def _label_triples(ctx: Context, verb: Token) -> list[Triple]:
     labels += [c for c in obj.children if c.dep_ in ("appos", "oprd")]
     labels += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children]
     labels += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children]
-    if not any(lb.lemma_.lower() in lex.negative_labels or lb.lower_ in lex.negative_labels for lb in labels):
+    words = [t for lb in labels for t in lb.subtree if t.i > verb.i]
+    neg = sum(1 for t in words if t.lemma_.lower() in lex.negative_labels or t.lower_ in lex.negative_labels
+              or t.lower_ in lex.negative_evaluation)
+    pos = sum(1 for t in words if t.lower_ in lex.positive_evaluation or t.lemma_.lower() in lex.positive_evaluation)
+    if any(t.dep_ == "neg" for t in words):
+        neg, pos = pos, neg
+    if neg == pos:
         return []
     holders = _holders(ctx, _subject(verb))
-    targets = _targets(ctx, obj, allow_places=False)
+    targets = _targets(ctx, obj, allow_places=False, proposal_pronoun=True)
     if not holders or not targets:
         return []
-    return [Triple(holders, targets, "oppose", verb.text, verb.sent, 0.7, "speech_act")]
+    return [Triple(holders, targets, "oppose" if neg > pos else "support", verb.text, verb.sent, 0.7, "speech_act")]
 
 
 # ----- noun rules -------------------------------------------------------------------------------
