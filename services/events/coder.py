@@ -77,6 +77,8 @@ class Coder:
                     continue
             if p.predicates and not self._predicate_ok(verb, p.predicates):
                 continue
+            if p.complement and not children(verb, "xcomp", "ccomp"):
+                continue
             return p, given
         return None
 
@@ -194,6 +196,11 @@ class Coder:
                     recips = recips or prep_objects(x, pattern.via)
         if not recips and pattern.type in ("ASSAULT", "REJECT", "ACCUSE", "COERCE", "THREATEN", "SANCTION"):
             recips = prep_objects(verb, ("against", "on"))
+        if not recips and pattern.type == "REQUEST":
+            # "demanded that Israel withdraw": the one asked is the subject of the demanded clause
+            for x in children(verb, "ccomp"):
+                if any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children) or x.tag_ == "VB":
+                    recips = children(x, "nsubj")[:1]
         if not recips and pattern.type == "THREATEN":
             # "threatened to launch an operation against X": the threatened act's target
             for x in children(verb, "xcomp"):
@@ -249,10 +256,13 @@ class Coder:
                 actors = subj
         if not actors and gov is not None and gov.lemma_.lower() == "claim":
             actors = subjects(gov)  # "the attack was claimed by X", "X claimed responsibility for the attack"
+        hostile = pattern.type in ("ASSAULT", "COERCE", "REJECT")
+        preps = _TARGET_PREPS if hostile else (*_TARGET_PREPS, "for", "to")
         if not recips:
-            recips = prep_objects(noun, _TARGET_PREPS)
+            recips = prep_objects(noun, preps)
         if not recips and light and gov is not None:
-            recips = prep_objects(gov, ("on", "against"))
+            # "gave its backing to the plan", "pressed its assault on X"
+            recips = prep_objects(gov, ("on", "against") if hostile else ("on", "against", "to", "for"))
         qty: dict[str, int] = {}
         place_target: Token | None = None
         verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]

@@ -26,13 +26,14 @@ class Pattern:
     predicates: frozenset[str] = frozenset()
     compounds: frozenset[str] = frozenset()
     via: tuple[str, ...] = ()
+    complement: bool = False
     recipient_required: bool = False
     confidence: float = 0.8
 
     @property
     def specificity(self) -> int:
         return (2 * bool(self.particle) + 2 * bool(self.prep) + 3 * bool(self.objects)
-                + 3 * bool(self.predicates) + 2 * bool(self.compounds))
+                + 3 * bool(self.predicates) + 2 * bool(self.compounds) + bool(self.complement))
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ def _pattern(entry: dict[str, object]) -> Pattern:
         prep=_word(prep) if prep is not None else None,
         objects=words("objects"), predicates=words("predicates"), compounds=words("compounds"),
         via=tuple(_word(v) for v in (entry.get("via") or [])),  # type: ignore[attr-defined]
+        complement=bool(entry.get("complement", False)),
         recipient_required=bool(entry.get("recipient_required", False)),
         confidence=float(entry.get("confidence", 0.8)),  # type: ignore[arg-type]
     )

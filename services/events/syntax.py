@@ -24,7 +24,7 @@ def is_passive(verb: Token) -> bool:
 def prep_objects(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
     out = []
     for p in tok.children:
-        if p.dep_ in ("prep", "agent") and p.lower_ in preps:
+        if p.dep_ in ("prep", "agent", "dative") and p.lower_ in preps:
             out.extend(children(p, "pobj", "pcomp"))
     return out
 

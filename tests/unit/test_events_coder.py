@@ -275,3 +275,25 @@ def test_quoted_promise_of_violence_is_a_threat_by_the_speaker() -> None:
     assert [(e.type, e.actor.name, e.negated, e.hypothetical) for e in evs] == [
         ("THREATEN", "Anton Volkov", False, False)]
     assert code(text) == []  # no known speaker, no threat
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The United Nations demanded that Israel withdraw its troops.", ("REQUEST", "United Nations", "Israel")),
+    ("Germany expressed support for the Ukrainian government.", ("SUPPORT", "Germany", "Ukrainian government")),
+    ("Iran issued an ultimatum to the rebels.", ("THREATEN", "Iran", "rebels")),
+    ("The minister pressed Beijing to release the detainees.", ("REQUEST", "minister", "Beijing")),
+    ("The president lashed out at the opposition.", ("ACCUSE", "president", "opposition")),
+    ("Putin met with Xi Jinping in Moscow on Tuesday.", ("CONSULT", "Putin", "Xi Jinping")),
+    ("Japan pledged $50 million in aid to Turkey.", ("AID", "Japan", "Turkey")),
+    ("Washington expelled 10 Russian diplomats.", ("SANCTION", "Washington", "Russian diplomats")),
+    ("Security forces arrested dozens of opposition activists.",
+     ("COERCE", "Security forces", "opposition activists")),
+    ("Government troops advanced on the rebel stronghold of Daraya.", ("ASSAULT", "Government troops", "Daraya")),
+    ("Protesters clashed with police in the capital.", ("ASSAULT", "Protesters", "police")),
+])
+def test_pattern_families(text: str, want: tuple[str, str, str]) -> None:
+    assert want in triples(code(text))
+
+
+def test_light_verb_without_object_is_not_a_request() -> None:
+    assert all(e.type != "REQUEST" for e in code("The army pressed its offensive."))
