@@ -137,6 +137,8 @@ class StoryIndex:
         self.stories: dict[str, _State] = {}
         self.article_story: dict[str, str] = {}
         self.clock: dt.date | None = None
+        # derived look-ups (rebuilt on restore): entity/signature -> stories holding it
+        self._postings: dict[str, set[str]] = {}
 
     # ----- state -------------------------------------------------------------
     def export(self) -> dict[str, Any]:
@@ -149,12 +151,14 @@ class StoryIndex:
         """Replace the state by one ``export`` produced."""
         self.stories = {}
         self.article_story = {}
+        self._postings = {}
         self.clock = dt.date.fromisoformat(data["clock"]) if data.get("clock") else None
         for d in data.get("stories", []):
             st = _State.from_dict(d)
             self.stories[st.story_id] = st
             for aid in st.article_ids:
                 self.article_story[aid] = st.story_id
+            self._post(st)
 
     @classmethod
     def from_state(cls, data: dict[str, Any], **kwargs: Any) -> StoryIndex:
@@ -163,9 +167,20 @@ class StoryIndex:
         return idx
 
     # ----- clustering ---------------------------------------------------------
+    def _post(self, st: _State) -> None:
+        for key in [*st.entities, *("sig:" + k for k in st.sigs)]:
+            self._postings.setdefault(key, set()).add(st.story_id)
+
     def _idf(self, key: str) -> float:
-        df = sum(1 for s in self.stories.values() if key in s.entities)
+        df = len(self._postings.get(key, ()))
         return math.log(1.0 + (len(self.stories) + 1) / (df + 1))
+
+    def _candidates(self, f: _Features) -> list[_State]:
+        """Stories sharing an entity or an event signature with the article (in founding order)."""
+        ids: set[str] = set()
+        for key in [*f.entities, *("sig:" + k for k in f.sigs)]:
+            ids |= self._postings.get(key, set())
+        return [st for sid, st in self.stories.items() if sid in ids]
 
     def _score(self, f: _Features, st: _State) -> float:
         if f.date is not None and st.first_date and st.last_date:
@@ -205,7 +220,7 @@ class StoryIndex:
         self._evict()
         best: _State | None = None
         best_score = self.min_score
-        for st in self.stories.values():
+        for st in self._candidates(f):
             sc = self._score(f, st)
             if sc >= best_score:
                 best, best_score = st, sc
@@ -260,6 +275,7 @@ class StoryIndex:
             entry = st.stances.setdefault(key, {"holder": s.holder.name, "target": s.target.name, "polarities": {}})
             entry["polarities"].setdefault(f.article_id, s.polarity)
         st.updated_at = time.time()
+        self._post(st)
 
     def _story(self, st: _State) -> Story:
         events = [StoryEvent(**e) for e in st.events.values()]
@@ -282,6 +298,12 @@ class StoryIndex:
 
     def _drop(self, sid: str) -> None:
         st = self.stories.pop(sid)
+        for key in [*st.entities, *("sig:" + k for k in st.sigs)]:
+            holders = self._postings.get(key)
+            if holders is not None:
+                holders.discard(sid)
+                if not holders:
+                    del self._postings[key]
         for aid in st.article_ids:
             if self.article_story.get(aid) == sid:
                 del self.article_story[aid]

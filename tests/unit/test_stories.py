@@ -137,3 +137,17 @@ def test_a_recurring_side_event_on_another_day_does_not_split_a_story() -> None:
                                           _at(ev("b", "ACCUSE", "Fiji"), "y", 30),
                                           _at(ev("b", "ASSAULT", "Peru"), "shelled on Tuesday", 80)])
     assert a.story_id == b.story_id
+
+
+def test_memory_stays_bounded_and_assign_stays_fast() -> None:
+    import time
+
+    idx = StoryIndex(window_days=2, max_stories=300)
+    t0 = time.perf_counter()
+    for i in range(1500):
+        day = f"2020-{1 + (i // 300) % 12:02d}-{1 + (i % 28):02d}"
+        names = [f"Place{i % 97}", f"Org{i % 31}", f"Person{i}"]
+        idx.assign(msg(f"x{i}", names, day), [ev(f"x{i}", "PROTEST", f"Place{i % 97}", date=day)])
+    assert len(idx.stories) <= 300
+    assert len(idx.article_story) <= sum(len(s.article_ids) for s in idx.stories.values())
+    assert time.perf_counter() - t0 < 20
