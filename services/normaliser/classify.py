@@ -113,6 +113,8 @@ def _pattern_kind(u: Unit) -> str | None:
         return "credit"
     if u.words <= 4 and patterns.is_section_label(text):
         return "section_label"
+    if u.words <= 60 and patterns.captioned_credit(text):
+        return "caption"  # "Delegates vote (Reuters)", "... [Jane Roe/Al Jazeera]"
     if u.words <= 10 and patterns.CREDIT_TOKEN.search(text) and not _body_like(u):
         return "credit"  # "Getty Images", "Reuters/Jane Roe": a picture's credit, not the story's
     if patterns.AGENCY_TAG.match(text) or _outlet_line(u):
@@ -295,7 +297,9 @@ def _choose_title(units: list[Unit], first_body: int, given: str | None) -> str 
     for u in units:
         if u.open and u.key == pick.key:
             u.kind = "title"
-    return pick.text
+    # "Headline | Section | Outlet" as a browser title: the headline is the first part.
+    head = pick.text.split(" | ", 1)[0].strip()
+    return head if len(head.split()) >= 3 else pick.text
 
 
 def _reader_cue(u: Unit) -> bool:

@@ -41,8 +41,12 @@ def _settings(order: str) -> dict[str, Any]:
     }
 
 
-def _parse(text: str) -> datetime | None:
-    orders = ("DMY", "MDY")
+_US_CLOCK = re.compile(r"\b(?:[ap]\.?m\.?|e[sd]t|c[sd]t|p[sd]t|et|pt)\b", re.IGNORECASE)
+
+
+def _parse(text: str, context: str = "") -> datetime | None:
+    # A 12-hour clock or a US time zone beside "12/05/2016" means the US month-first order.
+    orders = ("MDY", "DMY") if _US_CLOCK.search(context or text) else ("DMY", "MDY")
     for order in orders:
         try:
             parsed = _dateparser().parse(text, languages=["en"], settings=_settings(order))
@@ -85,7 +89,7 @@ def parse_date_line(line: str) -> str | None:
     tail = line[m.end(): m.end() + 20]
     t = _TIME.match(tail.strip(" ,|-–—at"))
     candidate = m.group(0) + (" " + re.sub(r"(?<=\d)[h.](?=\d)", ":", t.group(0)) if t else "")
-    parsed = _parse(candidate) or _parse(m.group(0))
+    parsed = _parse(candidate, line) or _parse(m.group(0), line)
     if parsed is None or not (1900 <= parsed.year <= 2100):
         return None
     return _iso(parsed, with_time=t is not None)

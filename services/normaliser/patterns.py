@@ -44,6 +44,7 @@ NAVIGATION = re.compile(
     r"(?:tags|topics|keywords|filed under|more on|related|categories|category)\s*:.*|"
     r"scroll(?: down)? to (?:continue|read)(?: reading)?|(?:hide|show|toggle) caption|enlarge (?:this )?image|"
     r"expand image|view image|view (?:photo )?gallery|open image in gallery|\d+\s*/\s*\d+|"
+    r"click to (?:share|email|print|open).*|.*\(opens in (?:a )?new (?:window|tab)\)|"
     r"image \d+ of \d+|\d+ of \d+|page \d+(?: of \d+)?|"
     r"(?:https?://|www\.)\S+|"
     r"[\W_]+"
@@ -77,24 +78,27 @@ CREDIT_LINE = re.compile(
     r"(?:s|graph)?(?:\s+(?:by|credit|courtesy|source|copyright))?\s*(?:[:|/]|by\b)|"
     r"(?:photo|image|picture)s?\s+(?:by|credit|courtesy|source|copyright)\s*,|"
     r"(?:photo|image|picture)s?\s+(?:credit|courtesy|source|copyright)\b|"
-    r"(?:credit|credits|source|courtesy|photo credit|image credit|image source)\s*[:|]|"
+    r"(?:credit|credits|source|courtesy|photo credit|image credit|image source)\s*(?:[:|]|\.{2,}|…)|"
     r"©|\(c\)\s|copyright\b|photography by\b)",
     _I,
 )
 # A credit token anywhere in a short line: "Reuters/Jane Doe", "AP Photo/J. Roe", "AFP via Getty Images".
 CREDIT_TOKEN = re.compile(
     rf"(?:\b(?:{AGENCIES})\s*(?:Photo|Images?|Pictures?)?\s*/|\bvia Getty Images\b|\bGetty Images\b|"
-    r"\bAP Photo\b|\b(?i:file photo|handout|photo(?:graph)?:|image:)|/\s*(?:" + AGENCIES + r")\b)",
+    r"\b[A-Z][\w.-]* Photos?/|\b(?i:file photo|handout|photo(?:graph)?:|image:)|/\s*(?:" + AGENCIES + r")\b)",
 )
 # A credit at the end of a caption: "... on 4 December (AFP)", "... [Reuters]", "... | Getty Images",
 # "... Photograph: Jane Roe/Reuters", "... Credit: Jane Roe for The Daily". Agency names are matched
 # case-sensitively (so "(Japan)" is not "PA"), the credit words in any case.
 CREDIT_SUFFIX = re.compile(
     rf"(?:[(\[]\s*(?:(?i:photo|image|picture|file|credit|source)s?\s*(?i:by)?\s*[:/]?\s*)?"
-    rf"(?:[^()\[\]]{{0,40}}\b(?:{AGENCIES})\b[^()\[\]]{{0,40}}|[^()\[\]]*(?:(?i:photo|image|getty)|/)[^()\[\]]*)\s*[)\]]"
+    rf"(?:[^()\[\]]{{0,40}}\b(?:{AGENCIES})\b[^()\[\]]{{0,40}}|[^()\[\]]*(?:(?i:photo|image|getty)|/)[^()\[\]]*|"
+    rf"(?i:screen ?grab|screenshot|supplied|handout|courtesy|social media|twitter|facebook|telegram|youtube|file))"
+    rf"\s*[)\]]"
     rf"|\s[|/]\s*(?:\b(?:{AGENCIES})\b|Getty Images|[A-Z][\w.-]+(?: [A-Z][\w.-]+){{0,3}}/(?:{AGENCIES}))"
     rf"|(?:^|[.!?\s])(?i:photograph|photo|image|picture|credit|source)s?\s*:\s*[^.!?]{{2,80}}"
-    rf"|\s(?i:credit)\s+[A-Z][^.!?]{{2,80}})\s*$",
+    rf"|\s(?i:credit)(?:\s+|\W{{2,}})[A-Z][^.!?]{{2,80}}"
+    rf"|[.!?]\s+(?:{AGENCIES}|[A-Z]{{2,}})(?:\s+(?i:photo))?\s*/\s*[A-Z][^.!?]{{1,60}})\s*$",
 )
 _CREDIT_PAREN = re.compile(r"[(\[]\s*([^()\[\]]{1,60})\s*[)\]]\s*$")
 
@@ -174,7 +178,8 @@ PROMO = re.compile(
 )
 # Calls to action that never belong to a news sentence, wherever they stand.
 STRONG_PROMO = re.compile(
-    r"\b(?:sign up (?:for|to) (?:our|the)|subscribe (?:to our|now|today)|our newsletters?|download (?:our|the) app|"
+    r"\b(?:sign up (?:for|to) (?:our|the)|subscribe (?:to our|now|today|to unlock|to continue|to read)|"
+    r"our newsletters?|download (?:our|the) app|"
     r"click here|tap here|follow us|support (?:our|independent) journalism|become a (?:member|subscriber|supporter)|"
     r"free trial|unlimited access|in your inbox|recommended for you|you (?:may|might) also like)\b",
     _I,
@@ -257,17 +262,29 @@ def has_agency(text: str) -> bool:
     return bool(_AGENCY.search(text))
 
 
-def credit_suffix(line: str) -> bool:
-    """The line ends with a photo/agency credit: '(AFP)', '(Photo: Reuters)', '| Getty Images'."""
-    if CREDIT_SUFFIX.search(line):
-        return True
+def credit_suffix_start(line: str) -> int:
+    """Where a photo/agency credit ending the line starts ('(AFP)', '(Photo: Reuters)', '| Getty Images'), or -1."""
+    m = CREDIT_SUFFIX.search(line)
+    if m:
+        return m.start()
     m = _CREDIT_PAREN.search(line)
     if not m:
-        return False
+        return -1
     inner = m.group(1).strip()
     # "(Reuters)", "(Al Jazeera)": one to three capitalised words and nothing sentence-like.
     words = inner.split()
-    return 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and has_agency(inner)
+    ok = 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and has_agency(inner)
+    return m.start() if ok else -1
+
+
+def credit_suffix(line: str) -> bool:
+    return credit_suffix_start(line) >= 0
+
+
+def captioned_credit(line: str) -> bool:
+    """A caption with its credit attached: some words of description before the credit."""
+    start = credit_suffix_start(line)
+    return start >= 0 and len(line[:start].split()) >= 3
 
 
 def is_section_label(line: str) -> bool:

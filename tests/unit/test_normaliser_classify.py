@@ -222,3 +222,20 @@ def test_related_story_questions_and_wire_credit_at_the_foot() -> None:
     for line in ("Reporting by", "Related stories", "Who patrols", "Shipping insurers"):
         assert line not in text
     assert ("byline", "(Reporting by Lisbon bureau; editing by Ana Costa)") in removed
+
+
+def test_page_title_with_outlet_suffix_gives_the_headline() -> None:
+    _, _, art = run(page(f"{TITLE} | World news | The Harbour Times", *BODY))
+    assert art.title == TITLE
+
+
+@pytest.mark.parametrize("cap", [
+    "Delegates vote at the end of the session, March 6, 2025. REUTERS/Jane Roe",
+    "Ministers leave the hall after the talks (Screengrab)",
+    "Ministers leave the hall after the talks. Credit...Jane Roe/Agence France-Presse — Getty Images",
+    "Ministers leave the hall after the talks [Jane Roe/Al Jazeera]",
+])
+def test_more_inline_credit_styles(cap: str) -> None:
+    text, _, art = run(page(TITLE, BODY[0], cap, *BODY[1:]))
+    assert_body_whole(text)
+    assert cap in art.captions
