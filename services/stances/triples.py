@@ -22,6 +22,9 @@ from services.stances.proposals import is_proposal
 _FLIP = {"support": "oppose", "oppose": "support", "neutral": "neutral"}
 _RELATIVE = {"which", "that", "who", "whom"}
 _PLACES = {"GPE", "LOC", "FAC"}
+_REFUSING = {"refuse", "decline", "reject"}
+_FAILING = {"fail", "neglect", "omit"}
+_MODALS = {"could", "might", "may", "would"}
 _PROCEDURES = {"vote", "referendum", "meeting", "debate", "session"}
 _TARGET_PRONOUNS = {"he", "she", "him", "her", "them", "they"}
 _HYPHEN_CUES = {"backed": "support", "sponsored": "support", "drafted": "support", "led": "support",
@@ -118,6 +121,11 @@ def _subject(verb: Token) -> Token | None:
             continue
         if v.dep_ == "relcl":
             return None
+        if v.dep_ == "acl" and v.head.pos_ == "NOUN":
+            # "Russia's decision to veto the text": the possessor decides.
+            poss = next((c for c in v.head.children if c.dep_ == "poss"), None)
+            if poss is not None:
+                return poss
         break
     return None
 
@@ -245,6 +253,14 @@ def _verb_triples(ctx: Context, verb: Token) -> list[Triple]:
     if found is None or _negated(verb):
         return []
     polarity, kind, target_toks, proposal_only = found
+    governor = verb.head.lemma_.lower() if verb.dep_ == "xcomp" else ""
+    if governor in _FAILING or (_negated(verb.head) and verb.dep_ == "xcomp"):
+        return []  # "failed to condemn", "did not want to back": no position either way
+    if governor in _REFUSING:
+        if polarity != "support":
+            return []
+        polarity = "oppose"  # "refused to back the plan"
+    confidence = 0.5 if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children) else 0.8
     lemma = verb.lemma_.lower()
     # Passive: "was vetoed by Russia", "the text presented by Spain", "Sponsored by Egypt, the resolution ...".
     participle = verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "amod", "relcl") and not any(
@@ -299,7 +315,7 @@ def _verb_triples(ctx: Context, verb: Token) -> list[Triple]:
                 holders = listed
     if not holders or not targets:
         return []
-    return [Triple(holders, targets, polarity, verb.text, verb.sent, 0.8, kind)]
+    return [Triple(holders, targets, polarity, verb.text, verb.sent, confidence, kind)]
 
 
 def _actorish(ctx: Context, ref: EntityRef) -> bool:

@@ -39,3 +39,24 @@ def test_it_after_a_proposal_is_not_the_speaker() -> None:
     t = triples(stances_for("Hamas rejected the proposal, saying it favoured Israel."))
     assert ("Hamas", "oppose", "proposal") in t
     assert ("Hamas", "support", "Israel") not in t
+
+
+def test_decision_to_veto_belongs_to_the_possessor() -> None:
+    t = triples(stances_for("Russia's decision to veto the resolution angered Kenya."))
+    assert ("Russia", "oppose", "resolution") in t
+
+
+def test_refused_to_back_is_opposition() -> None:
+    t = triples(stances_for("Hungary refused to back the plan."))
+    assert ("Hungary", "oppose", "plan") in t
+
+
+def test_failed_to_condemn_is_no_stance() -> None:
+    t = triples(stances_for("Brazil failed to condemn Russia."))
+    assert not any(h == "Brazil" for h, _p, _t in t)
+
+
+def test_modal_lowers_confidence() -> None:
+    r = stances_for("Freedonia might veto the resolution.")
+    s = next(s for s in r.stances if s.holder.name == "Freedonia")
+    assert s.polarity == "oppose" and s.confidence < 0.8
