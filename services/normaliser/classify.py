@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from schemas.models import ParagraphKind, RemovedKind
 from services.normaliser import patterns
 from services.normaliser.dates import date_line
-from services.normaliser.textclean import fold, is_terminated
+from services.normaliser.textclean import fold, is_terminated, word_count
 
 _BODY: ParagraphKind = "body"
 _HEADING: ParagraphKind = "heading"
@@ -66,7 +66,7 @@ class Classified:
 
 def _features(unit: Unit, stops: frozenset[str]) -> None:
     words = _WORD.findall(unit.text)
-    unit.words = len(unit.text.split())
+    unit.words = word_count(unit.text)
     unit.terminated = is_terminated(unit.text)
     unit.key = fold(unit.text)
     if words and stops:

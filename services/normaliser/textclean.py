@@ -17,7 +17,9 @@ _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[^\S\n]+")
 _ALL_SPACE = re.compile(r"\s+")
 _LINE_BREAKS = re.compile(r"\r\n|\r|[\u2028\u2029\x0b\x0c\x85]")
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»]$")
+_TERMINAL = re.compile(r"[.!?…:;。！？؟۔][\"'”’»」』)\]]*$|[\"”’»」』]$")
+# Scripts written without spaces between words: count characters instead.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
 _QUOTE_FOLD = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
@@ -44,6 +46,11 @@ def fold(text: str) -> str:
     """Comparison key: quotes/dashes straightened, punctuation dropped, lower-cased."""
     text = text.translate(_QUOTE_FOLD).lower()
     return _ALL_SPACE.sub(" ", _NON_WORD.sub(" ", text)).strip()
+
+
+def word_count(text: str) -> int:
+    """Words, with two characters of Chinese, Japanese or Thai counted as one word."""
+    return len(text.split()) + len(_UNSPACED.findall(text)) // 2
 
 
 def is_terminated(line: str) -> bool:

@@ -225,3 +225,16 @@ def test_thousands_of_repeated_lines_stay_fast() -> None:
     assert time.perf_counter() - start < 10
     for p in PARAS:
         assert p in art.text
+
+
+def test_text_without_spaces_between_words_keeps_its_paragraphs() -> None:
+    body = text_page(
+        "新闻",
+        "厄瓜多尔议会延长沿海省份紧急状态",
+        "厄瓜多尔议会周三投票决定将三个沿海省份的紧急状态再延长六十天，议长宣布了这一决定。",
+        "反对派议员表示，政府没有解释为什么军队仍然需要在瓜亚基尔街头部署。",
+    )
+    art = normalise(RawArticle(body=body), "zh1")
+    assert art.language == "zh" and art.skipped == "unsupported_language"
+    assert art.title == "厄瓜多尔议会延长沿海省份紧急状态"
+    assert len(art.paragraphs) == 2 and "六十天" in art.text
