@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from services.entities.candidate import Candidate
 from services.entities.gazetteer import Org, gazetteer
 from services.entities.lexicon import DIRECTION_WORDS, NAME_PARTICLES, PLACE_SUFFIXES
-from services.entities.mentions import Candidate
 from services.entities.names import normalise_name
 from services.entities.personnames import looks_like_person_name
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from services.entities.aliases import classify, cluster_mentions, person_tokens
-from services.entities.mentions import Candidate
+from services.entities.candidate import Candidate
 from services.entities.retype import cluster_type
 
 

@@ -1,0 +1,89 @@
+"""Capitalised names the model left untagged: runs of proper nouns typed by the gazetteer, an
+organisation word, a place context or a given name ("Human Rights First", "Army of Islam")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from services.entities.context import SPEECH_VERBS, org_context, place_context, titled_before
+from services.entities.gazetteer import gazetteer
+from services.entities.lexicon import LOWER_NAME_STARTS, NOT_NAMES, ORG_WORDS, TOPONYM_PREFIXES
+from services.entities.names import normalise_name
+from services.entities.personnames import looks_like_person_name
+
+ACRONYM_TOKEN = re.compile(r"[A-Z][A-Z&]{1,7}")
+
+
+def initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    return "".join(w[0].upper() for w in words if w.lower() not in ("of", "for", "the", "and", "on", "in", "to")
+                   and w[0].isalpha())
+
+
+def propn_chunks(doc: Doc, covered: list[bool]) -> list[tuple[int, int]]:
+    """Runs of capitalised proper nouns spaCy left untagged ("Human Rights First", "Army of Islam")."""
+    chunks = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if covered[i] or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not covered[j]:
+            t = doc[j]
+            nxt = doc[j + 1] if j + 1 < n and not covered[j + 1] else None
+            name_word = t.pos_ == "PROPN" and (t.text[:1].isupper() or t.lower_ in LOWER_NAME_STARTS)
+            # Hyphens and "of" inside a name: "al-Zinki", "Army of Islam".
+            joiner = nxt is not None and nxt.pos_ == "PROPN" and (
+                t.text == "-" or (t.lower_ == "of" and nxt.text[:1].isupper()))
+            if not (name_word or joiner):
+                break
+            j += 1
+        # "al-X" before the run belongs to it.
+        if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in LOWER_NAME_STARTS and not covered[i - 2]:
+            i -= 2
+        chunks.append((i, j))
+        i = j
+    return chunks
+
+
+def chunk_label(doc: Doc, s: int, e: int) -> str | None:
+    """Type of an untagged capitalised run, or None when it is not clearly a name."""
+    words = [t.lower_ for t in doc[s:e] if not t.is_punct]
+    if e - s == 1 and 0 < s < len(doc) - 1 and doc[s - 1].text == "(" and doc[e].text == ")" \
+            and ACRONYM_TOKEN.fullmatch(doc[s].text):
+        return "ORG"  # "(CDU)" after a party's name: the acronym merge joins them
+    if not words:
+        return None
+    # A known place or organisation the model left untagged ("in eastern Aleppo").
+    g = gazetteer()
+    norm = normalise_name(doc[s:e].text)
+    if norm not in NOT_NAMES and (norm not in g.case_sensitive or doc[s:e].text.isupper()):
+        if norm in g.orgs:
+            return "ORG"
+        if norm in g.country_names or g.cities.get(norm, 0) >= 100_000 or norm in g.provinces:
+            return "GPE"
+    if len(words) == 1 and (words[0] in NOT_NAMES or doc[s].is_sent_start):
+        return None
+    if any(w.endswith("ing") for w in words):
+        return None  # headline-style capitalised phrases ("Army Advancing"), not names
+    if org_context(doc, s, e) or any(w in ORG_WORDS for w in words[-1:]) or (
+        len(words) >= 2 and sum(w in ORG_WORDS for w in words) >= 1 and words[0] not in TOPONYM_PREFIXES
+    ):
+        return "ORG"
+    if words[0] in TOPONYM_PREFIXES or place_context(doc, s, e) > 1:
+        return "GPE"
+    root = doc[s:e].root
+    if looks_like_person_name(doc[s:e].text):
+        return "PERSON"
+    if 2 <= len(words) <= 4 and (
+        titled_before(doc, s)
+        or (root.dep_ in ("nsubj", "appos") and root.head.lemma_.lower() in SPEECH_VERBS)
+    ):
+        return "PERSON"
+    return None
+
+

@@ -1,0 +1,128 @@
+"""What the words around a name say about it: a title before it (a person), a place noun or a
+locative preposition (a place), "the X rebel group" (an organisation), its grammatical role (a
+capital acting for its government), a quantity before a plural demonym (a population)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from services.entities.gazetteer import gazetteer
+from services.entities.lexicon import (
+    DIRECTION_WORDS,
+    LOCATIVE_PREPS,
+    ORG_FOLLOWERS,
+    PLACE_NOUNS,
+    POPULATION_WORDS,
+    STRONG_TITLES,
+    TITLES,
+)
+
+MOTION_VERBS = frozenset({"visit", "leave", "reach", "enter", "tour", "travel", "fly", "arrive", "return", "head",
+                          "flee", "capture", "bomb", "shell", "besiege", "attack", "storm", "evacuate", "rebuild"})
+SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "announce", "claim", "insist", "warn", "accuse",
+                          "deny", "urge", "call", "write", "explain", "argue", "note", "ask", "reply"})
+
+
+def is_title_token(tok: Token) -> bool:
+    return tok.lower_ in TITLES or tok.lower_.rstrip(".") in TITLES
+
+
+def titled_before(doc: Doc, i: int) -> bool:
+    """A strong title in the (up to four) title words right before token i."""
+    if i > 0 and doc[i - 1].lower_ == "of":
+        return False  # "Director of National Intelligence": an office, not a name
+    j = i - 1
+    while j >= 0 and i - j <= 5:
+        low = doc[j].lower_
+        if doc[j].text == "-" or low == "elect":  # "President-elect"
+            j -= 1
+            continue
+        if low in STRONG_TITLES:
+            return True
+        if not (is_title_token(doc[j]) or low in gazetteer().demonyms or low in gazetteer().country_names):
+            return False
+        j -= 1
+    return False
+
+
+def place_context(doc: Doc, s: int, e: int, depth: int = 0) -> int:
+    """Where a place stands: 2 for "the town of X", "X province", "districts of X and Y";
+    1 for a locative preposition alone ("in X"); 0 otherwise."""
+    before = doc[s - 1] if s > 0 else None
+    after = doc[e] if e < len(doc) else None
+    if after is not None and after.pos_ == "NOUN" and after.lemma_.lower() in PLACE_NOUNS \
+            and after.lower_ not in ("state", "base"):
+        return 2
+    if before is not None:
+        if before.lower_ == "of" and s > 1 and doc[s - 2].lemma_.lower() in PLACE_NOUNS:
+            return 2
+        if before.lower_ == "the" and s > 2 and doc[s - 2].lower_ == "of" and doc[s - 3].lemma_.lower() in PLACE_NOUNS:
+            return 2
+    root = doc[s:e].root
+    # Apposition to a place noun ("a district of the city, X") or conjunct of a place in context.
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in PLACE_NOUNS:
+        return 2
+    if root.dep_ == "conj" and root.head.i < s and depth < 3:
+        head = root.head
+        left = head.left_edge.i
+        if left < s:
+            return place_context(doc, left, head.i + 1, depth + 1)
+    if before is not None and before.lower_ in DIRECTION_WORDS and s > 1:
+        before = doc[s - 2]  # "in eastern X"
+    if before is not None and before.lower_ in LOCATIVE_PREPS and before.lower_ not in ("to", "at") and (
+        after is None or after.lower_ not in ("'s", "’s")
+    ):
+        return 1
+    return 0
+
+
+def org_context(doc: Doc, s: int, e: int) -> bool:
+    """ "the X rebel group", "the X movement"."""
+    j = e
+    while j < len(doc) and j - e < 3 and doc[j].pos_ in ("NOUN", "ADJ") and doc[j].is_lower:
+        if doc[j].lemma_.lower() in ORG_FOLLOWERS:
+            return True
+        j += 1
+    return False
+
+
+_CITY_NOUNS = PLACE_NOUNS | {"street", "streets", "centre", "center", "mayor", "resident", "residents", "heart",
+                             "edge", "part", "parts", "outskirt", "outskirts", "suburb", "airport", "skyline"}
+_CITY_PREPS = LOCATIVE_PREPS | {"via", "outside", "inside"}
+
+
+def is_subject(tok: Token) -> bool:
+    """Whether a capital stands for its government: subject, object, agent, possessor, "with/between X"
+    ("Moscow has blocked", "talks between Washington and Moscow"), not a place ("in Moscow",
+    "visited Moscow", "the streets of Moscow", "Moscow airport")."""
+    doc = tok.doc
+    t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text == "-":
+        return False  # "Moscow-based"
+    if t.dep_ == "dobj":
+        return t.head.lemma_.lower() not in MOTION_VERBS  # "visited Moscow": the city
+    if t.dep_ in ("nsubj", "nsubjpass", "poss", "dative", "agent"):
+        return True
+    if t.dep_ == "pobj":
+        prep = t.head
+        if prep.lower_ in _CITY_PREPS:
+            return False
+        if prep.lower_ == "from":
+            return prep.head.lemma_.lower() not in MOTION_VERBS
+        if prep.lower_ == "of":
+            return prep.head.lemma_.lower() not in _CITY_NOUNS
+        return True  # by, with, between, against, on, for ...
+    return False
+
+
+def population(doc: Doc, s: int, e: int) -> bool:
+    root = doc[s:e].root
+    if any(c.dep_ == "nummod" for c in root.children):
+        return True
+    prev = [doc[j].lower_ for j in range(max(0, s - 2), s)]
+    return any(w in POPULATION_WORDS for w in prev)
+
+

@@ -1,0 +1,92 @@
+"""Known names (gazetteer organisations and countries) in the text: relabelling the model's
+out-of-scope labels, completing its partial spans ("Islamic" + "State"), and scanning for
+multi-word names it split or missed ("Doctors Without Borders")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from services.entities.candidate import Candidate, make_candidate
+from services.entities.gazetteer import gazetteer
+from services.entities.names import normalise_name
+
+
+def relabel(ent: Span) -> str | None:
+    """A label in our scope for a known place or organisation spaCy gave another label
+    ("Aleppo" as LANGUAGE), else None."""
+    g = gazetteer()
+    norm = normalise_name(ent.text)
+    if norm in g.orgs:
+        return "ORG"
+    if norm in g.country_names or g.cities.get(norm, 0) >= 15_000 or norm in g.provinces:
+        return "GPE"
+    return None
+
+
+def extend_to_known_org(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """ "Islamic" + "State", "Jabhat" + "Fateh al-Sham": extend a mention over up to three capitalised
+    words on either side when together they make a known organisation's name."""
+    orgs = gazetteer().orgs
+
+    def free(i: int) -> bool:
+        return doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and doc[i].ent_type_ in ("", doc[s].ent_type_)
+
+    best = (s, e)
+    for j in range(e + 1, min(len(doc), e + 3) + 1):
+        if not free(j - 1):
+            break
+        if normalise_name(doc[s:j].text) in orgs:
+            best = (s, j)
+    for i in range(s - 1, max(-1, s - 3), -1):
+        if not free(i):
+            break
+        if normalise_name(doc[i : best[1]].text) in orgs:
+            best = (i, best[1])
+    return best
+
+
+@lru_cache(maxsize=2)
+def _gazetteer_pattern(multiword: bool) -> re.Pattern[str]:
+    """Names of known organisations and countries: multi-word ones in any case ("UN security
+    council", "Doctors Without Borders"), acronyms of three letters or more in capitals only."""
+    g = gazetteer()
+    names: set[str] = set()
+    for org in g.orgs.values():
+        names.update(n for n in (org.name, *org.aliases)
+                     if (" " in n) == multiword and (multiword or (len(n) >= 3 and n.isupper())))
+    if multiword:
+        for c in g.countries.values():
+            names.update(n for n in (c.name, *c.aliases) if " " in n)
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])", re.IGNORECASE if multiword else 0)
+
+
+def gazetteer_candidates(doc: Doc) -> list[Candidate]:
+    g = gazetteer()
+    out = []
+    matches = [*_gazetteer_pattern(True).finditer(doc.text), *_gazetteer_pattern(False).finditer(doc.text)]
+    for m in matches:
+        if not m.group(0)[:1].isupper():
+            continue  # "security council" alone is a common noun phrase
+        span = doc.char_span(m.start(), m.end(), alignment_mode="strict")
+        if span is None:
+            continue
+        label = "ORG" if normalise_name(m.group(0)) in g.orgs else "GPE"
+        out.append(make_candidate(doc, span.start, span.end, label, "gazetteer"))
+    return out
+
+
+def resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """A known name found in the text wins over the model's pieces of it ("Borders" inside
+    "Doctors Without Borders"), unless the model's entity is the longer name."""
+    gaz = [c for c in cands if c.source == "gazetteer"]
+    rest = [c for c in cands if c.source != "gazetteer"]
+    kept_gaz = [g for g in gaz if not any(r.start <= g.start and g.end <= r.end and (r.end - r.start) >
+                                          (g.end - g.start) for r in rest)]
+    kept_rest = [r for r in rest if not any(r.start < g.end and g.start < r.end for g in kept_gaz)]
+    return kept_gaz + kept_rest
+
+
