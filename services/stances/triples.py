@@ -345,12 +345,15 @@ def _urge_triples(ctx: Context, verb: Token) -> list[Triple]:
             inner.extend(g for p in c.children for g in p.children if g.dep_ in ("xcomp", "acl"))
     for v in inner:
         found = _verb_polarity(ctx, v)
+        if found is None and v.lemma_.lower() in lex.adopt_verbs:
+            found = ("support", "vote", _objects(v), True)  # "urged lawmakers to pass it"
         if found is None:
             continue
         polarity, _kind, target_toks, proposal_only = found
         if _negated(v):
             polarity = _FLIP[polarity]
-        targets = [r for t in target_toks for r in _targets(ctx, t, proposals_only=proposal_only)]
+        targets = [r for t in target_toks for r in _targets(ctx, t, proposals_only=proposal_only,
+                                                            proposal_pronoun=True)]
         if targets:
             out.append(Triple(holders, targets, polarity, verb.text, verb.sent, 0.7, "speech_act"))
     return out

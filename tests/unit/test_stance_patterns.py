@@ -60,3 +60,16 @@ def test_modal_lowers_confidence() -> None:
     r = stances_for("Freedonia might veto the resolution.")
     s = next(s for s in r.stances if s.holder.name == "Freedonia")
     assert s.polarity == "oppose" and s.confidence < 0.8
+
+
+def test_urged_to_pass_it() -> None:
+    text = "The Senate debated the border bill. President Ann Cole urged lawmakers to pass it."
+    assert ("Ann Cole", "support", "border bill") in triples(stances_for(text))
+
+
+def test_negotiated_by_and_legislation_refers_back() -> None:
+    text = ("The bill, negotiated by Senator Tom Hale, failed on Tuesday.\n\n"
+            "The Chamber of Commerce, which backed the legislation, was disappointed.")
+    t = triples(stances_for(text))
+    assert ("Tom Hale", "support", "bill") in t
+    assert ("Chamber of Commerce", "support", "bill") in t
