@@ -25,7 +25,6 @@ from services.entities.lexicon import DIRECTION_WORDS, NAME_PARTICLES, PLACE_SUF
 from services.entities.names import normalise_name
 from services.entities.personnames import looks_like_person_name
 
-_WORD = re.compile(r"[\w']+")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 # Capitals that, acting, stand for an organisation rather than their country.
 CAPITAL_FOR_ORG = {"brussels": "european union"}
@@ -193,9 +192,10 @@ def _merge_surnames(clusters: list[Cluster]) -> list[Cluster]:
         toks = person_tokens(cl.mentions[0].text)
         targets = [lc for lc, lt in longs if lc is not cl and 0 < len(toks) < len(lt) and lt[-len(toks):] == toks
                    and not _patronymic_tail(lc, toks, cl.mentions[0].text)]
-        if not targets and len(toks) == 1 and _personish(cl):
-            # Family name first ("Ban" for "Ban Ki-moon", "Xi" for "Xi Jinping") or a first name alone.
-            targets = [lc for lc, lt in longs if lc is not cl and lt[0] == toks[0]]
+        if not targets and _personish(cl) and (len(toks) == 1 or toks[0] in ("abu", "umm")):
+            # Family name first ("Ban" for "Ban Ki-moon", "Xi" for "Xi Jinping"), a first name alone,
+            # or an Arabic kunya ("Abu Mohammad" for "Abu Mohammad al-Jolani").
+            targets = [lc for lc, lt in longs if lc is not cl and len(lt) > len(toks) and lt[: len(toks)] == toks]
         if not targets:
             out.append(cl)
             continue

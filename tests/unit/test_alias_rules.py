@@ -109,3 +109,13 @@ def test_qualified_short_name_does_not_join_a_different_org() -> None:
 
 def test_lone_slavic_surname_is_a_person() -> None:
     assert cluster_type(cluster_mentions([cand("Peskov", "ORG", 0)], "")[0]) == "PERSON"
+
+
+def test_kunya_joins_the_full_name() -> None:
+    clusters = cluster_mentions([cand("Abu Mohammad al-Golani", "PERSON", 0), cand("Abu Mohammad", "PERSON", 40)], "")
+    assert len(clusters) == 1
+
+
+def test_family_name_first() -> None:
+    clusters = cluster_mentions([cand("Ban Ki-moon", "PERSON", 0), cand("Ban", "PERSON", 30)], "")
+    assert len(clusters) == 1 and clusters[0].surname_merged
