@@ -11,7 +11,7 @@ from schemas.models import EntityRef
 from services.events.flags import Flags, flags_for, governing_verb
 from services.events.lexicon import Lexicon, Pattern
 from services.events.quantities import victims_count
-from services.events.refs import PLACE_TYPES, Resolver, antecedent, conjuncts, included
+from services.events.refs import PLACE_TYPES, SPEECH_VERBS, Resolver, antecedent, conjuncts, included
 from services.events.syntax import (
     GENERIC,
     OBJ,
@@ -109,11 +109,37 @@ class Coder:
 
     # ----- triggers ---------------------------------------------------------
     def run(self) -> Iterator[Found]:
+        found: list[Found] = []
         for tok in self.doc:
             if tok.pos_ == "VERB":
-                yield from self._code_verb(tok)
+                found.extend(self._code_verb(tok))
             elif tok.pos_ == "NOUN" and tok.dep_ != "compound":
-                yield from self._code_noun(tok)
+                found.extend(self._code_noun(tok))
+        self._orphan_casualties(found)
+        yield from found
+
+    def _orphan_casualties(self, found: list[Found]) -> None:
+        """ "X attacked a village, killing 40, activists said": the parser hangs "killing" on "said";
+        a subjectless casualty count goes to the attack told just before it in the sentence."""
+        for verb in self.doc:
+            kind = self.lex.casualties.get(verb.lemma_.lower())
+            if not kind or verb.pos_ != "VERB" or children(verb, *SUBJ) or verb.dep_ not in ("advcl", "conj"):
+                continue
+            if verb.head.lemma_.lower() not in SPEECH_VERBS:
+                continue
+            before = [f for f in found if f.pattern.type == "ASSAULT" and f.trigger.sent == verb.sent
+                      and f.trigger.i < verb.i and kind not in f.quantities
+                      and (kind != "killed" or f.fatalities is None)]
+            n = self._victims(verb)
+            if not before or n is None:
+                continue
+            last = max(f.trigger.i for f in before)
+            for f in before:
+                if f.trigger.i == last:
+                    if kind == "killed":
+                        f.fatalities = n
+                    else:
+                        f.quantities[kind] = n
 
     def _attack_nouns(self, toks: list[Token]) -> list[Token]:
         return [t for t in toks if t.pos_ == "NOUN" and self._noun_pattern(t) is not None
@@ -142,6 +168,13 @@ class Coder:
         if verb.lemma_.lower() == "die":
             subj = children(verb, "nsubj")
             return victims_count(subj[0]) if subj else None
+        # "killing at least 40 people, activists said": the parser lost the object; take the
+        # counted phrase right after the verb
+        for t in verb.doc[verb.i + 1:min(verb.i + 6, verb.sent.end)]:
+            if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "nummod" for c in t.children):
+                return victims_count(t)
+            if t.pos_ in ("VERB", "AUX") or t.is_punct:
+                break
         return None
 
     def _casualties_near(self, verb: Token) -> dict[str, int]:
@@ -422,7 +455,8 @@ class Coder:
                 continue
             heads.extend(conjuncts(h))
         if pattern.type in ("AGREE", "CONSULT", "COOPERATE") and len(heads) > 1 and all(
-                r is None or r.entity_id is None for r, _ in recip_refs):
+                r is None or (r.entity_id is None and t is not None and t.lemma_.lower() not in self.lex.actor_nouns)
+                for r, t in recip_refs):
             # "a ceasefire brokered by Washington and Moscow": each side is the other's partner
             actors = [(h, self.refs.ref(h)) for h in heads]
             for h, a in actors:

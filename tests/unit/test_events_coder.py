@@ -297,3 +297,16 @@ def test_pattern_families(text: str, want: tuple[str, str, str]) -> None:
 
 def test_light_verb_without_object_is_not_a_request() -> None:
     assert all(e.type != "REQUEST" for e in code("The army pressed its offensive."))
+
+
+def test_count_hung_on_the_speech_verb_still_reaches_the_attack() -> None:
+    text = ("Gunmen attacked a village in the north on Wednesday, killing at least 40 people, "
+            "including women and children, witnesses said.")
+    evs = [e for e in code(text) if e.type == "ASSAULT"]
+    assert [(e.actor.name, e.fatalities) for e in evs] == [("Gunmen", 40)]
+
+
+def test_mediators_are_not_each_others_partners() -> None:
+    evs = code("Egypt and Qatar mediated between the warring parties.")
+    assert {(e.actor.name, e.recipient.name if e.recipient else None) for e in evs} == {
+        ("Egypt", "warring parties"), ("Qatar", "warring parties")}
