@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import time
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from schemas.models import ArticleEntities
 from services.common.nlp import load_nlp
 from services.stances.process import find_stances
@@ -69,3 +73,27 @@ def test_lexicon_loads_as_text() -> None:
 
     lex = lexicon()
     assert "on" in lex.hostility_preps and "false" in lex.negative_evaluation
+
+
+@pytest.mark.parametrize("text", [
+    "", "\n\n", "“", "'", "\"\"\"", "He said.", "“He” ‘she’ \"it\" 'they' said", "it it it it",
+    "“Unclosed quote\n\n“Another unclosed\n\n", "Aleph's rebels' 'quote' “x” ” “",
+    "The resolution, which, that, who vetoed.", "— said, according to, told that.",
+])
+def test_odd_texts_never_crash(text: str) -> None:
+    out = find_stances(article_for(text), load_nlp().vocab)
+    for q in out.quotes + out.reported_speech:
+        assert text[q.start:q.end] == q.text
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Russia vetoed it.", "“No,” he said.", "She told AFP that the plan failed.", "'", "“", "\n\n",
+    "Kenya, which backed the draft, abstained.", "According to them, it was over.", "The group said:",
+    "They condemned France and Spain for blocking the text.", "Its veto of the deal was criticised.",
+]), max_size=8))
+def test_random_article_never_crashes(parts: list[str]) -> None:
+    text = " ".join(parts)
+    out = find_stances(article_for(text), load_nlp().vocab)
+    for s in out.stances:
+        assert text[s.evidence.start:s.evidence.end] == s.evidence.text
