@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -247,8 +246,3 @@ def _drop_unaddressed(events: list[Event]) -> list[Event]:
     addressed = {(e.type, _ref_key(e.actor), e.evidence.start) for e in events if e.recipient is not None}
     return [e for e in events if e.recipient is not None
             or (e.type, _ref_key(e.actor), e.evidence.start) not in addressed]
-
-
-def type_counts(events: list[Event]) -> Counter[str]:
-    """Events per PLOVER type (for logs and metrics)."""
-    return Counter(e.type for e in events)
