@@ -90,3 +90,9 @@ def resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
     return kept_gaz + kept_rest
 
 
+
+
+def warm_up() -> None:
+    """Build the name patterns now rather than on the first article."""
+    _gazetteer_pattern(True)
+    _gazetteer_pattern(False)

@@ -12,17 +12,26 @@ from spacy.tokens import Doc, Span
 
 from schemas.models import ArticleEntities, Entity, EntityType, Mention, NormalisedArticle
 from services.common.parse import doc_to_parse
+from services.entities import known_names
 from services.entities.aliases import Cluster, cluster_mentions, person_tokens
 from services.entities.gazetteer import gazetteer
 from services.entities.ids import entity_id_for
 from services.entities.lexicon import DIRECTION_WORDS, PLACE_SUFFIXES
 from services.entities.mentions import extract_candidates
 from services.entities.names import normalise_name
+from services.entities.personnames import given_names
 from services.entities.retype import PLACE_TYPES, cluster_type
 from services.entities.salience import in_headline, salience
 
 # Whether the carried parse's entity spans are replaced by ours (see ``write_back_ents``).
 WRITE_BACK_ENTS = False
+
+
+def warm_up() -> None:
+    """Load the gazetteers, name lists and patterns (~1 s) before the first article arrives."""
+    gazetteer()
+    given_names()
+    known_names.warm_up()
 
 
 def text_to_parse(article: NormalisedArticle) -> str | None:
