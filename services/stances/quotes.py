@@ -103,7 +103,8 @@ def _according_to(sents: list[Span], actors: Actors) -> Token | None:
     return None
 
 
-def speaker_from_subject(subj: Token, actors: Actors) -> EntityRef | None:
+def speaker_from_subject(subj: Token, actors: Actors, actors_only: bool = False) -> EntityRef | None:
+    """Who a speech verb's subject is; a plain noun phrase ("the statement") unless ``actors_only``."""
     if subj.pos_ == "PRON":
         ref = actors.antecedent(subj)
         if ref is not None:
@@ -112,7 +113,10 @@ def speaker_from_subject(subj: Token, actors: Actors) -> EntityRef | None:
     refs = actors.refs(subj)
     if refs:
         return refs[0]
-    return actors.refs(subj, actors_only=False)[0] if subj.pos_ in ("NOUN", "PROPN") else None
+    if actors_only or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    generic = actors.refs(subj, actors_only=False)
+    return generic[0] if generic else None
 
 
 def _pull_quote_name(doc: Doc, span: QuoteSpan, actors: Actors) -> EntityRef | None:
@@ -136,14 +140,21 @@ def attribute(doc: Doc, spans: list[QuoteSpan], actors: Actors) -> list[Attribut
             continue
         speaker: EntityRef | None = None
         cue: Token | None = None
+        # An actor subject wins over a nearer plain noun ("said the offer was 'an insult' and vowed").
+        fallback: tuple[EntityRef, Token] | None = None
         for verb in _speech_verbs(sents, span, actors):
             subj = subject_of(verb)
             if subj is None:
                 continue
-            speaker = speaker_from_subject(subj, actors)
+            speaker = speaker_from_subject(subj, actors, actors_only=True)
             if speaker is not None:
                 cue = verb
                 break
+            if fallback is None and subj.pos_ in ("NOUN", "PROPN"):
+                generic = actors.refs(subj, actors_only=False)
+                fallback = (generic[0], verb) if generic else None
+        if speaker is None and fallback is not None:
+            speaker, cue = fallback
         if speaker is None:
             obj = _according_to(sents, actors)
             if obj is not None:

@@ -103,3 +103,13 @@ def test_pronoun_gender_remembered_from_earlier_pronoun() -> None:
 def test_quoted_titles_are_not_quotes() -> None:
     r = stances_for("The army launched “Operation Northern Storm Rising” in the spring.")
     assert r.quotes == []
+
+
+def test_actor_speaker_beats_nearer_plain_noun() -> None:
+    r = stances_for('Tom Reed said the offer was "an insult to every worker in this country" and vowed to strike.')
+    assert speakers(r) == {"an insult to every worker in this country": "Tom Reed"}
+
+
+def test_quote_split_by_its_attribution() -> None:
+    r = stances_for("“We are ready,” Foreign Minister Ana Ruiz said, “to talk to anyone who wants peace.”")
+    assert speakers(r) == {"We are ready": "Ana Ruiz", "to talk to anyone who wants peace.": "Ana Ruiz"}
