@@ -281,7 +281,13 @@ def _mark_inline_agency_credits(units: list[Unit], first_body: int) -> None:
             u.kind = "credit"
 
 
-def _choose_title(units: list[Unit], first_body: int, given: str | None) -> str | None:
+def _outlet_names(units: list[Unit], outlet: str | None) -> str:
+    """Text where the outlet's own name shows: bylines, credits, footers, the page's last lines."""
+    junk = [u.key for u in units if u.kind not in (None, "title")] + [u.key for u in units[-5:]]
+    return "\n".join([*junk, fold(outlet or "")])
+
+
+def _choose_title(units: list[Unit], first_body: int, given: str | None, outlet: str | None = None) -> str | None:
     if given:
         key = fold(given)
         for i, u in enumerate(units):
@@ -290,7 +296,10 @@ def _choose_title(units: list[Unit], first_body: int, given: str | None) -> str 
             if u.open and (u.key == key or near_top):
                 u.kind = "title"
         return given
-    candidates = [u for u in units[:first_body] if u.open and _looks_headline(u)]
+    names = _outlet_names(units, outlet)
+    # A short line whose words come back in the byline or footer is the outlet's name, not a headline.
+    candidates = [u for u in units[:first_body]
+                  if u.open and _looks_headline(u) and not (u.words <= 6 and u.key in names)]
     pick = next((u for u in candidates if u.words >= 4), candidates[0] if candidates else None)
     if pick is None:
         return None
@@ -426,10 +435,10 @@ def _split_trailing_credit(lines: Iterable[tuple[str, bool]]) -> list[Unit]:
 
 def classify(
     lines: Iterable[tuple[str, bool]], stops: frozenset[str], title: str | None = None,
-    known_captions: Iterable[str] = (),
+    known_captions: Iterable[str] = (), outlet: str | None = None,
 ) -> Classified:
     """Classify line units (text, indented) of one article; ``title`` is a headline known already,
-    ``known_captions`` are captions the markup marked as such."""
+    ``known_captions`` are captions the markup marked as such, ``outlet`` the publisher's name."""
     units = _split_trailing_credit(lines)
     caption_keys = {fold(c) for c in known_captions}
     for u in units:
@@ -442,7 +451,7 @@ def classify(
     first_body = next((i for i, u in enumerate(units) if _strong(u)), len(units))
     _mark_inline_agency_credits(units, first_body)
     _mark_credit_captions(units)
-    found_title = _choose_title(units, first_body, title)
+    found_title = _choose_title(units, first_body, title, outlet)
     _mark_head(units, first_body)
     _mark_shapes(units)
     _mark_tail(units)

@@ -93,7 +93,8 @@ def normalise(
     # Identify on the body lines (junk lines are few and short), before classifying with the stoplist.
     code, confidence = _identify("\n".join(t for t, _ in units), raw)
     title = _clean_meta(raw.title) or (_clean_meta(html.title) if html else None)
-    result = classify(units, lang.stopwords(code), title=title, known_captions=html.captions if html else ())
+    result = classify(units, lang.stopwords(code), title=title, known_captions=html.captions if html else (),
+                      outlet=raw.source or (html.site_name if html else None))
     text, paragraphs = _assemble(result, max_text_chars)
     if not lang.has_letters(text):
         raise Rejected("empty_body", "no article text left after removing page furniture")

@@ -239,3 +239,15 @@ def test_more_inline_credit_styles(cap: str) -> None:
     text, _, art = run(page(TITLE, BODY[0], cap, *BODY[1:]))
     assert_body_whole(text)
     assert cap in art.captions
+
+
+def test_outlet_name_line_above_the_headline_is_not_the_title() -> None:
+    _, _, art = run(page("The Lisbon Evening Post", "Menu", TITLE, *BODY,
+                         "The Lisbon Evening Post is an independent newspaper. All rights reserved."))
+    assert art.title == TITLE
+
+
+def test_outlet_given_as_source_is_not_the_title() -> None:
+    raw = RawArticle(body=page("Harbour Daily News Online", TITLE, *BODY), source="Harbour Daily News Online")
+    art = normalise(raw, "t2")
+    assert art.title == TITLE
