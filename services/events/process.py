@@ -171,8 +171,10 @@ def code_events(msg: ArticleStances, vocab: Vocab, lexicon: Lexicon | None = Non
             location = f.recipient
         if location is None:
             location = main_place
-        key = (f.pattern.type, _ref_key(f.actor), _ref_key(f.recipient), f.pattern.mode,
-               f.flags.negated, f.flags.hypothetical)
+        # an unnamed recipient is the same thing under other words ("the draft", "the UN resolution")
+        recipient_key = (f.recipient_tok.lemma_.lower() if f.recipient is not None and f.recipient.entity_id is None
+                         and f.recipient_tok is not None else _ref_key(f.recipient))
+        key = (f.pattern.type, _ref_key(f.actor), recipient_key, f.pattern.mode, f.flags.negated, f.flags.hypothetical)
         conf = _confidence(f)
         ev = Event(
             article_id=msg.article_id, submitted_at=msg.submitted_at,

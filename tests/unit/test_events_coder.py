@@ -310,3 +310,9 @@ def test_mediators_are_not_each_others_partners() -> None:
     evs = code("Egypt and Qatar mediated between the warring parties.")
     assert {(e.actor.name, e.recipient.name if e.recipient else None) for e in evs} == {
         ("Egypt", "warring parties"), ("Qatar", "warring parties")}
+
+
+def test_same_act_on_the_same_thing_in_other_words_is_one_event() -> None:
+    text = "Russia vetoed the draft resolution on Monday. The UN resolution, vetoed by Russia, called for a truce."
+    evs = [e for e in code(text) if e.type == "REJECT"]
+    assert len(evs) == 1 and evs[0].evidence.start == 0
