@@ -133,8 +133,9 @@ def _split_demonym_compound(doc: Doc, cand: Candidate) -> list[Candidate] | None
     return out
 
 
-def extract_candidates(doc: Doc) -> list[Candidate]:
-    """Cleaned mentions in text order."""
+def extract_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
+    """Cleaned mentions in text order (``text``: ``doc.text``, when the caller has it)."""
+    text = doc.text if text is None else text
     out: list[Candidate] = []
     covered = [False] * len(doc)
     for ent in doc.ents:
@@ -172,9 +173,9 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
             e -= 1
         if e > s:
             out.append(make_candidate(doc, s, e, label, "chunk", titled_before(doc, s)))
-    out = resolve_overlaps(out + gazetteer_candidates(doc))
-    out.extend(propagate(doc, out))
-    skipped = skipped_spans(doc.text)
+    out = resolve_overlaps(out + gazetteer_candidates(doc, text))
+    out.extend(propagate(doc, out, text))
+    skipped = skipped_spans(text)
     # A name never runs across a paragraph break ("Top Story\n\nDW" is two pieces of page furniture).
     out = [c for c in out if "\n\n" not in c.text and not any(a <= c.start < b for a, b in skipped)]
     out.sort(key=lambda c: (c.start, -c.end))

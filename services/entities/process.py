@@ -77,7 +77,7 @@ def _headline_names(cl: Cluster, name: str) -> set[str]:
 def build_entities(doc: Doc, title: str | None = None) -> list[Entity]:
     """One Entity per real-world entity in the Doc, most salient first."""
     text = doc.text
-    clusters = cluster_mentions(extract_candidates(doc), text)
+    clusters = cluster_mentions(extract_candidates(doc, text), text)
     max_mentions = max((len(cl.mentions) for cl in clusters), default=0)
     by_id: dict[str, Entity] = {}
     for cl in clusters:

@@ -13,7 +13,7 @@ from services.entities.lexicon import NOT_NAMES, TITLES
 from services.entities.personnames import looks_like_person_name
 
 
-def propagate(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+def propagate(doc: Doc, found: list[Candidate], text: str) -> list[Candidate]:
     """Other occurrences of names already found, which the model left untagged ("IMRA called ...")."""
     labels: dict[str, str] = {}
     for c in found:
@@ -33,7 +33,6 @@ def propagate(doc: Doc, found: list[Candidate]) -> list[Candidate]:
                     labels.setdefault(form, "PERSON")
     if not labels:
         return []
-    text = doc.text
     taken = [False] * (len(text) + 1)
     for c in found:
         for i in range(c.start, c.end):
