@@ -100,8 +100,9 @@ def is_subject(tok: Token) -> bool:
     while t.dep_ == "conj" and t.head is not t:
         t = t.head
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if nxt is not None and nxt.text == "-":
-        return False  # "Moscow-based"
+    if nxt is not None and nxt.text == "-" and tok.i + 2 < len(doc):
+        # "Moscow-backed", "Washington-led": the government; "Moscow-based": the city.
+        return doc[tok.i + 2].lower_ not in ("based", "born", "bound", "area", "region")
     if t.dep_ == "dobj":
         return t.head.lemma_.lower() not in MOTION_VERBS  # "visited Moscow": the city
     if t.dep_ in ("nsubj", "nsubjpass", "poss", "dative", "agent"):

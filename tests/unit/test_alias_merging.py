@@ -149,3 +149,10 @@ def test_byline_and_credit_lines_are_not_entities(nlp: Language) -> None:
     text = "By Jane Smithson\n\nRebels in Homs called for a truce.\n\nReporting by Tom Perry; Editing by Peter Graff"
     names = {e.name for e in ents(nlp, text)}
     assert not names & {"Jane Smithson", "Tom Perry", "Peter Graff"}
+
+
+def test_capital_hyphen_compounds(nlp: Language) -> None:
+    backed = ents(nlp, "Moscow-backed forces advanced on the town.")
+    assert find(backed, "Moscow")[0].name == "Russia"
+    based = ents(nlp, "A Moscow-based analyst said the talks had failed.")
+    assert find(based, "Moscow")[0].name == "Moscow"
