@@ -100,7 +100,7 @@ class Actors:
         ref = self.resolver.for_text(name)
         return ref if ref is not None else EntityRef(name=name, entity_id=None, type="GPE")
 
-    def np_name(self, head: Token, with_of: bool = False) -> str:
+    def np_name(self, head: Token, with_of: bool = False, with_for: bool = False) -> str:
         """The noun phrase headed by ``head`` as display text, without clauses or leading determiners."""
         left = head.i
         for child in head.lefts:
@@ -114,7 +114,8 @@ class Actors:
             if nxt is not None and nxt not in preps and nxt.dep_ in ("prep", "dep"):
                 preps.insert(0, nxt)
             for child in preps:
-                if child.lower_ in ("of", "from") and child.right_edge.i - head.i <= 8:
+                allowed = ("of", "from", "for") if with_for else ("of", "from")
+                if child.lower_ in allowed and child.right_edge.i - head.i <= 8:
                     right = child.right_edge.i
                     break
         toks = [t for t in self.doc[left: right + 1]]
@@ -376,8 +377,10 @@ class Actors:
             if person is not None:
                 return person
         nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
-        has_of = nxt is not None and nxt.lower_ in ("of", "from") and nxt.dep_ in ("prep", "dep")
-        name = self.np_name(tok, with_of=has_of and tok.tag_ == "NNS")
+        has_of = nxt is not None and nxt.lower_ in ("of", "from", "for") and nxt.dep_ in ("prep", "dep")
+        # "Officials from two rebel groups", "a spokesman for the ministry": the phrase says whose.
+        person = lemma in self.lex.person_anaphors
+        name = self.np_name(tok, with_of=has_of and (tok.tag_ == "NNS" or person), with_for=person)
         return EntityRef(name=name)
 
 

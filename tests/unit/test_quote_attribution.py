@@ -113,3 +113,8 @@ def test_actor_speaker_beats_nearer_plain_noun() -> None:
 def test_quote_split_by_its_attribution() -> None:
     r = stances_for("“We are ready,” Foreign Minister Ana Ruiz said, “to talk to anyone who wants peace.”")
     assert speakers(r) == {"We are ready": "Ana Ruiz", "to talk to anyone who wants peace.": "Ana Ruiz"}
+
+
+def test_unnamed_spokesman_keeps_whose_spokesman() -> None:
+    r = stances_for("“We reject these claims,” a spokesman for the Foreign Ministry said.")
+    assert speakers(r) == {"We reject these claims": "spokesman for the Foreign Ministry"}
