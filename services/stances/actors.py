@@ -379,8 +379,8 @@ class Actors:
         nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
         has_of = nxt is not None and nxt.lower_ in ("of", "from", "for") and nxt.dep_ in ("prep", "dep")
         # "Officials from two rebel groups", "a spokesman for the ministry": the phrase says whose.
-        person = lemma in self.lex.person_anaphors
-        name = self.np_name(tok, with_of=has_of and (tok.tag_ == "NNS" or person), with_for=person)
+        titled = lemma in self.lex.person_anaphors
+        name = self.np_name(tok, with_of=has_of and (tok.tag_ == "NNS" or titled), with_for=titled)
         return EntityRef(name=name)
 
 
