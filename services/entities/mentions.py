@@ -45,8 +45,11 @@ def _clean(ent: Span) -> tuple[int, int, bool] | None:
     s, e = ent.start, ent.end
     titled = False
     g = gazetteer()
-    # "the Sheikh Maqsoud district": a place name whose first word looks like a title stays whole.
-    keep_titles = place_context(doc, s, e) > 1
+    # "the Sheikh Maqsoud district", "New Zealand" tagged PERSON: a place name whose first word
+    # looks like a title stays whole.
+    norm = normalise_name(ent.text)
+    keep_titles = place_context(doc, s, e) > 1 or norm in g.country_names or norm in g.orgs \
+        or g.cities.get(norm, 0) >= 15_000 or norm in g.provinces
     # "pro-Assad", "anti-Russian": the name after the prefix.
     if e - s >= 3 and doc[s].lower_ in ("pro", "anti") and doc[s + 1].text == "-":
         s += 2
