@@ -331,13 +331,38 @@ def _reported_speech(u: Unit) -> bool:
     return u.words >= 10 and bool(patterns.REPORTING.search(u.text) or any(c in u.text for c in "\"“”«»"))
 
 
+def _body_indent(units: list[Unit]) -> bool | None:
+    """Whether article paragraphs are indented, when most of them agree."""
+    flags = [u.indented for u in units if _strong(u)]
+    if len(flags) < 3:
+        return None
+    share = sum(flags) / len(flags)
+    if share >= 0.75:
+        return True
+    return False if share <= 0.25 else None
+
+
+def _below_furniture(units: list[Unit], i: int, indent: bool) -> bool:
+    """Between this line and the article paragraph above it stands page furniture."""
+    for u in reversed(units[:i]):
+        if _body_like(u) and u.indented == indent and u.kind in (None, _BODY):
+            return False
+        if not _body_like(u) or u.kind not in (None, _BODY):
+            return True
+    return False
+
+
 def _mark_tail(units: list[Unit]) -> None:
     """After the last article paragraph only page furniture stands."""
-    for u in reversed(units):
+    indent = _body_indent(units)
+    for i in range(len(units) - 1, -1, -1):
+        u = units[i]
         if not u.open:
             continue
         question = u.text.endswith("?") and u.words <= 12  # "Who are the rebels?": a link to another story
-        if (_body_like(u) or _reported_speech(u)) and not _reader_cue(u) and not question:
+        # Below page furniture, a paragraph indented unlike the article's is a sidebar or footer block.
+        stray = indent is not None and u.indented != indent and _below_furniture(units, i, indent)
+        if (_body_like(u) or _reported_speech(u)) and not _reader_cue(u) and not question and not stray:
             return
         if _body_like(u) or u.text.endswith("?"):
             u.kind = _cue_kind(u)

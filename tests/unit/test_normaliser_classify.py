@@ -251,3 +251,16 @@ def test_outlet_given_as_source_is_not_the_title() -> None:
     raw = RawArticle(body=page("Harbour Daily News Online", TITLE, *BODY), source="Harbour Daily News Online")
     art = normalise(raw, "t2")
     assert art.title == TITLE
+
+
+def test_indented_block_below_page_furniture_is_a_footer() -> None:
+    blurb = "    The Lisbon Evening Post reaches readers in four countries with reporting from its own correspondents."
+    text, _, _ = run(page(TITLE, *BODY, "  • Gallery", "    Lisbon Evening Post", blurb))
+    assert_body_whole(text)
+    assert "reaches readers" not in text
+
+
+def test_stray_indent_on_the_last_paragraph_alone_keeps_it() -> None:
+    last = "The next round of talks is planned for June in Nairobi, the hosts said."
+    text, _, _ = run(page(TITLE, *BODY, "   " + last))
+    assert last in text
