@@ -144,7 +144,8 @@ def code_events(msg: ArticleStances, vocab: Vocab, lexicon: Lexicon | None = Non
     lex = lexicon or default_lexicon()
     doc = parse_to_doc(msg.parse, vocab)
     ctx = RefContext(doc=doc, resolver=EntityResolver(msg.entities), quotes=msg.quotes,
-                     group_nouns=lex.actor_nouns, org_anaphors=lex.org_anaphors, instruments=lex.instrument_nouns)
+                     group_nouns=lex.actor_nouns, org_anaphors=lex.org_anaphors, instruments=lex.instrument_nouns,
+                     things=lex.document_nouns | lex.vetoable_nouns)
     coder = Coder(doc, lex, Resolver(ctx))
     published = parse_published(msg.published_at)
     reference = _reference_date(doc, published)

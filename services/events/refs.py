@@ -37,6 +37,7 @@ class RefContext:
     group_nouns: frozenset[str] = frozenset()
     org_anaphors: frozenset[str] = frozenset()
     instruments: frozenset[str] = frozenset()
+    things: frozenset[str] = frozenset()
     _cache: dict[int, EntityRef | None] = field(default_factory=dict)
 
     def entity_at(self, tok: Token) -> EntityRef | None:
@@ -72,10 +73,21 @@ def np_name(head: Token) -> str:
     return head.doc[toks[0].i:toks[-1].i + 1].text.strip()
 
 
+def _opens_clause(tok: Token) -> bool:
+    """A noun joined to a list that is really the subject of the verb right after it."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.dep_ == "conj" and nxt is not None and nxt.pos_ == "VERB" and nxt.dep_ == "conj" and not any(
+        d.dep_ in ("nsubj", "nsubjpass") for d in nxt.children)
+
+
 def conjuncts(head: Token) -> list[Token]:
     """The head and the nouns coordinated with it ("Russia and China")."""
+    if _opens_clause(head):
+        return [head]
     out = [head]
     for c in head.conjuncts:
+        if _opens_clause(c):
+            continue  # the subject of the next clause, wrongly joined to this list
         if c.pos_ in ("NOUN", "PROPN", "PRON") and c.i not in {t.i for t in out}:
             out.append(c)
     return sorted(out, key=lambda t: t.i)
@@ -195,7 +207,21 @@ class Resolver:
                 return ref
         if self.in_quote(tok):
             return None  # a quoted "they" points into the speaker's world, not to our last subject
+        if low in ("it", "them") and tok.dep_ in ("dobj", "pobj", "nsubjpass"):
+            thing = self._last_thing(tok)
+            if thing is not None:
+                return thing
         return self._last_entity(tok, lambda r, t: _fits(low, r, t), sentences=2, subjects_first=True)
+
+    def _last_thing(self, tok: Token) -> EntityRef | None:
+        """An object pronoun's nearest earlier text or plan ("debated a draft; Russia vetoed it")."""
+        start = tok.sent.start
+        if start > 0:
+            start = tok.doc[start - 1].sent.start
+        for t in reversed(tok.doc[start:tok.i]):
+            if t.pos_ == "NOUN" and t.dep_ != "compound" and t.lemma_.lower() in self.ctx.things:
+                return EntityRef(name=np_name(t), entity_id=None)
+        return None
 
     def quote_speaker(self, tok: Token) -> EntityRef | None:
         """The speaker of the quote a token stands in, when the stance stage knows one."""
@@ -233,6 +259,8 @@ class Resolver:
             for t in window:
                 if only_subjects and t.dep_ not in ("nsubj", "nsubjpass"):
                     continue
+                if t.head.i == tok.head.i and t.sent == tok.sent:
+                    continue  # "Russia vetoed it": a pronoun never points to its own clause's subject
                 ref = self.ctx.entity_at(t)
                 if ref is None and only_subjects and t.pos_ == "NOUN" and (
                         t.lemma_.lower() in self.ctx.group_nouns):

@@ -56,6 +56,19 @@ def orphan_subject(verb: Token) -> Token | None:
     return None
 
 
+def hijacked_subject(verb: Token) -> Token | None:
+    """ "backed by France but Germany rejected it": the parser joined Germany to France; a conjoined
+    verb with no subject of its own takes the noun standing right before it."""
+    if verb.dep_ != "conj" or verb.i == 0 or children(verb, *SUBJ):
+        return None
+    prev = verb.doc[verb.i - 1]
+    while prev.dep_ in ("advmod", "aux", "neg") and prev.i > 0:
+        prev = verb.doc[prev.i - 1]
+    if prev.pos_ in ("PROPN", "NOUN") and prev.dep_ == "conj" and prev.head.i < prev.i:
+        return prev
+    return None
+
+
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """Who does ``verb``: its subject, its passive agent, or the subject it shares with a governing verb."""
     if is_passive(verb):
@@ -63,7 +76,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     subj = children(verb, *SUBJ)
     if subj:
         return [subj[0]]
-    orphan = orphan_subject(verb)
+    orphan = orphan_subject(verb) or hijacked_subject(verb)
     if orphan is not None:
         return [orphan]
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):

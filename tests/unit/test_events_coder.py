@@ -316,3 +316,13 @@ def test_same_act_on_the_same_thing_in_other_words_is_one_event() -> None:
     text = "Russia vetoed the draft resolution on Monday. The UN resolution, vetoed by Russia, called for a truce."
     evs = [e for e in code(text) if e.type == "REJECT"]
     assert len(evs) == 1 and evs[0].evidence.start == 0
+
+
+def test_object_pronoun_points_to_the_text_not_the_subject() -> None:
+    evs = code("The UN Security Council debated a draft resolution on Monday. Russia vetoed it.")
+    assert triples(evs) == {("REJECT", "Russia", "draft resolution")}
+
+
+def test_subject_of_a_following_clause_is_not_part_of_the_list() -> None:
+    got = triples(code("The plan was backed by France but Germany rejected it."))
+    assert got == {("SUPPORT", "France", "plan"), ("REJECT", "Germany", "plan")}
