@@ -443,6 +443,20 @@ def _paragraph_kind(u: Unit) -> ParagraphKind:
     return _BODY
 
 
+def _own_date_lines(units: list[Unit]) -> list[str]:
+    """Date lines that date this page. Below the article an unlabelled date usually belongs to a
+    related story, so there it counts only when labelled or right under the last paragraph."""
+    last_body = max((i for i, u in enumerate(units) if u.kind == _BODY), default=len(units))
+    found = []
+    for i, u in enumerate(units):
+        if u.kind != "dateline":
+            continue
+        labelled = bool(patterns.PUBLISHED_LABEL.search(u.text) or patterns.UPDATED_LABEL.search(u.text))
+        if i < last_body or labelled or i == last_body + 1:
+            found.append(u.text)
+    return found
+
+
 def _split_trailing_credit(lines: Iterable[tuple[str, bool]]) -> list[Unit]:
     """'... its envoy. © Outlet' -> the sentence, and the credit as a line of its own."""
     units: list[Unit] = []
@@ -496,7 +510,7 @@ def classify(
                 captions.append(u.text)
     return Classified(
         title=found_title,
-        date_lines=[u.text for u in units if u.kind == "dateline"],
+        date_lines=_own_date_lines(units),
         paragraphs=paragraphs,
         removed=removed,
         captions=captions,

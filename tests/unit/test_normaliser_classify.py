@@ -264,3 +264,10 @@ def test_stray_indent_on_the_last_paragraph_alone_keeps_it() -> None:
     last = "The next round of talks is planned for June in Nairobi, the hosts said."
     text, _, _ = run(page(TITLE, *BODY, "   " + last))
     assert last in text
+
+
+def test_dates_of_related_stories_at_the_foot_are_not_the_publication_date() -> None:
+    _, _, art = run(page(TITLE, *BODY, "Related stories", "Shipping insurers raise premiums", "3 March 2025"))
+    assert art.published_at is None
+    _, _, art = run(page(TITLE, *BODY, "Published on 6 March 2025", "Need advice?"))
+    assert art.published_at == "2025-03-06"
