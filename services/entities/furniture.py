@@ -18,8 +18,8 @@ _CAPTION_LINE = re.compile(
     r"(?m)^(?:[^\n]{0,500}\((?:[^()\n]*\b(?:AFP|Reuters|AP|Getty|Photo|EPA|Anadolu|dpa|Xinhua|UPI|Images?)\b"
     r"[^()\n]*)\)[ \t]*$|(?:Image|Photo|Picture|Photograph|Credit|Copyright|\u00a9)\s*:[^\n]*$)")
 # "BEIRUT —", "UNITED NATIONS (Reuters) -", "MOSCOW, Dec 5 (AFP) -": a dateline, not the story's content.
-_DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'\- ]{2,40}(?:,[^\n(\u2014\u2013-]{1,30})?\s*(?:\([^)\n]{1,40}\))?"
-                       r"\s*(?:\u2014|\u2013|--?)\s")
+_DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'\- ]{2,40}(?:,[^\n(\u2014\u2013/-]{1,30})?\s*(?:\([^)\n]{1,40}\))?"
+                       r"\s*(?:\u2014|\u2013|--?|/[A-Za-z-]{2,20}/\.?)\s")
 
 
 _LINE = re.compile(r"[^\n]+")

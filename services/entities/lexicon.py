@@ -16,8 +16,8 @@ TITLES: frozenset[str] = frozenset({
     "ms.", "miss", "sir", "dame", "lord", "lady", "chairman", "chairwoman", "chair", "chief", "director",
     "head", "leader", "speaker", "commissioner", "counsellor", "adviser", "advisor", "official", "officer",
     "activist", "coordinator", "attorney", "prosecutor", "inspector", "superintendent",
-    "state", "of", "the", "former", "late", "acting", "interim", "new",
-    "president-elect", "field", "supreme", "grand", "crown", "first",
+    "state", "of", "the", "former", "late", "acting", "interim", "new", "permanent", "special", "senior",
+    "top", "president-elect", "field", "supreme", "grand", "crown", "first",
 })
 
 # Titles that, alone, make a following capitalised name a person.

@@ -16,7 +16,7 @@ from services.entities import known_names
 from services.entities.aliases import Cluster, cluster_mentions, person_tokens
 from services.entities.gazetteer import gazetteer
 from services.entities.ids import entity_id_for
-from services.entities.lexicon import DIRECTION_WORDS, PLACE_SUFFIXES
+from services.entities.lexicon import DIRECTION_WORDS, ORG_WORDS, PLACE_SUFFIXES
 from services.entities.mentions import extract_candidates
 from services.entities.names import normalise_name
 from services.entities.personnames import given_names
@@ -74,6 +74,11 @@ def _headline_names(cl: Cluster, name: str) -> set[str]:
     return names
 
 
+def _generic(cl: Cluster) -> bool:
+    """A lone generic word ("Center", "Ministry") that matched no longer name: not an entity."""
+    return cl.kind == "name" and all(normalise_name(m.text) in ORG_WORDS for m in cl.mentions)
+
+
 def build_entities(doc: Doc, title: str | None = None) -> list[Entity]:
     """One Entity per real-world entity in the Doc, most salient first."""
     text = doc.text
@@ -81,6 +86,8 @@ def build_entities(doc: Doc, title: str | None = None) -> list[Entity]:
     max_mentions = max((len(cl.mentions) for cl in clusters), default=0)
     by_id: dict[str, Entity] = {}
     for cl in clusters:
+        if _generic(cl):
+            continue
         etype = cluster_type(cl)
         name = _canonical_name(cl, etype)
         eid, qid = entity_id_for(cl, etype, name)

@@ -161,3 +161,11 @@ def test_mixed_case_agency_dateline_is_skipped(nlp: Language) -> None:
     assert "Nairobi" not in names
     afp = by_name(ents, "AFP")
     assert [m.text for m in afp.mentions] == ["AFP"] and afp.mentions[0].start > 20
+
+
+def test_agency_slash_dateline_and_lone_generic_words(nlp: Language) -> None:
+    text = ("ANKARA, March 3. /TASS/. Turkey's Permanent Representative said the Center would open soon. "
+            "Turkey wants talks.")
+    names = {e.name for e in entities(nlp, text)}
+    assert "Turkey" in names
+    assert not names & {"ANKARA", "Ankara", "Permanent Representative", "Center"}
