@@ -5,7 +5,9 @@
 - ``quotes``: attributes direct quotes to speakers; ``reported``: reported speech.
 - ``actors``: entities, non-entity actors, pronouns and relative pronouns resolved in discourse.
 - ``proposals``: consistent names for the proposals acted on ("resolution", "draft resolution").
-- ``triples``: vote, speech-act and relation stances from the dependency parse.
+- ``triples``: holders/targets and the verb rules (votes, speech acts, calls, labels);
+  ``relations``: noun and modifier rules (nominal acts, alliances, hostility, "X-backed");
+  ``rules``: runs them all; ``syntax``: small dependency-tree helpers.
 - ``evaluation``: a speaker's judgement of what a quote is about (lexicon + VADER + syntax).
 - ``tone``: per-entity tone; ``paragraphs``: keeps the parse inside paragraphs.
 - ``lexicon.yaml``: every cue list, as data.

@@ -15,7 +15,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from schemas.models import EntityRef
 from services.stances.doctext import text_of
-from services.stances.triples import Context, Triple, _targets
+from services.stances.triples import Context, Triple, targets_of
 
 _THRESHOLD = 0.35
 _LEX_WEIGHT = 0.6
@@ -46,7 +46,7 @@ def _lexicon_score(ctx: Context, toks: list[Token], text: str) -> tuple[int, int
 def _subject_targets(ctx: Context, subj: Token) -> list[EntityRef]:
     if subj.pos_ == "PRON":
         return []
-    targets = _targets(ctx, subj, allow_places=False)
+    targets = targets_of(ctx, subj, allow_places=False)
     if targets:
         return targets
     # "Churkin's claim", "the Russian and Chinese action": the actors behind a non-actor noun.

@@ -24,8 +24,9 @@ from services.stances.lexicon import lexicon
 from services.stances.paragraphs import cut_at_paragraphs
 from services.stances.proposals import name_proposals
 from services.stances.quotemarks import find_quote_spans
+from services.stances.rules import find_triples
 from services.stances.tone import entity_tones
-from services.stances.triples import Context, Triple, find_triples
+from services.stances.triples import Context, Triple
 
 
 def _carry(msg: ArticleEntities) -> ArticleStances:

@@ -1,0 +1,70 @@
+"""Small dependency-tree helpers for the stance rules (subjects, objects, agents, negation)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def particle(verb: Token) -> str | None:
+    prt = next((c for c in verb.children if c.dep_ == "prt"), None)
+    return prt.lower_ if prt is not None else None
+
+
+def negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
+
+
+def agents(verb: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and verb.tag_ == "VBN"):
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def subject(verb: Token) -> Token | None:
+    v = verb
+    for step in range(5):
+        # "X are expected to abstain": the raised passive subject acts.
+        deps = ("nsubj", "csubj", "nsubjpass") if step > 0 and verb.dep_ == "xcomp" else ("nsubj", "csubj")
+        subj = [c for c in v.children if c.dep_ in deps]
+        if subj:
+            return subj[0]
+        # "condemned Russia for vetoing X": the condemned are the vetoers.
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in ("for", "of"):
+            obj = next((c for c in v.head.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+        if v.dep_ in ("conj", "xcomp", "advcl", "pcomp") and v.head != v:
+            v = v.head
+            if v.dep_ == "prep":
+                v = v.head
+            continue
+        if v.dep_ == "relcl":
+            return None
+        if v.dep_ == "acl" and v.head.pos_ == "NOUN":
+            # "Russia's decision to veto the text": the possessor decides.
+            poss = next((c for c in v.head.children if c.dep_ == "poss"), None)
+            if poss is not None:
+                return poss
+        break
+    return None
+
+
+def objects(verb: Token, preps: tuple[str, ...] = ("against", "for", "on")) -> list[Token]:
+    nominal = ("NOUN", "PROPN", "PRON")
+    out: list[Token] = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in nominal]
+    out = [o for o in out if o.dep_ == "dobj"] or out
+    if not out:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
