@@ -86,8 +86,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         if verb.dep_ == "pcomp" and head.pos_ == "ADP":
             head = head.head
         if head.pos_ in ("VERB", "AUX"):
-            # "condemned Russia for vetoing": the object does the gerund
-            if verb.dep_ == "pcomp":
+            # "condemned Russia for vetoing", "accused X of shelling": the object does the gerund
+            # (but "violated the truce by attacking": the subject does)
+            if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "of"):
                 obj = children(head, *OBJ)
                 if obj:
                     return [obj[0]]

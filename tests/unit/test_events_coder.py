@@ -326,3 +326,9 @@ def test_object_pronoun_points_to_the_text_not_the_subject() -> None:
 def test_subject_of_a_following_clause_is_not_part_of_the_list() -> None:
     got = triples(code("The plan was backed by France but Germany rejected it."))
     assert got == {("SUPPORT", "France", "plan"), ("REJECT", "Germany", "plan")}
+
+
+def test_gerund_after_by_is_done_by_the_subject() -> None:
+    evs = code("Officials said the militia had broken the truce by attacking soldiers near the border, killing two.")
+    assert ("ASSAULT", "militia", "soldiers") in triples(evs)
+    assert next(e for e in evs if e.type == "ASSAULT").fatalities == 2
