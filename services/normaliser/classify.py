@@ -140,6 +140,8 @@ def _pattern_kind(u: Unit) -> str | None:
         return "promo"
     if len({m.group(0).lower() for m in patterns.FOOTER.finditer(text)}) >= 2:
         return "footer"
+    if u.words <= 60 and patterns.BOILERPLATE.search(patterns.unquoted(text)):
+        return "boilerplate"
     if u.words <= 60 and patterns.credit_suffix(text):
         return "caption"
     return None

@@ -216,6 +216,16 @@ AUTHOR_BIO = re.compile(
     r"editor|photographer|contributor|fellow|analyst)s?\b[^.]{0,80}\b(?:based|covering|covers|writes|reports on|"
     r"focus(?:es|ing)? on|specialis(?:es|ing)|specializ(?:es|ing))\b"
 )
+# Site machinery that is no part of any article: consent banners, browser notices, paywalls.
+BOILERPLATE = re.compile(
+    r"\b(?:we use cookies|use of cookies|cookie (?:settings|preferences|policy|consent)|accept (?:all )?cookies|"
+    r"manage (?:your )?(?:cookies|consent|preferences)|by continuing to (?:browse|use)|"
+    r"(?:please )?enable javascript|javascript is (?:disabled|required)|your browser does not support|"
+    r"(?:update|upgrade) your browser|ad ?blocker|not available in your (?:region|country)|"
+    r"reached your (?:limit|maximum) of free|free articles? (?:left|remaining)|already a subscriber|"
+    r"this (?:video|content|embed) (?:is|cannot be) (?:not )?(?:available|displayed|loaded))",
+    _I,
+)
 # Second-person address (outside quotes) marks reader-directed text at a page's foot.
 READER_ADDRESS = re.compile(r"\b(?:you|your|yours|yourself)\b", _I)
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|«[^»]*»")

@@ -271,3 +271,15 @@ def test_dates_of_related_stories_at_the_foot_are_not_the_publication_date() -> 
     assert art.published_at is None
     _, _, art = run(page(TITLE, *BODY, "Published on 6 March 2025", "Need advice?"))
     assert art.published_at == "2025-03-06"
+
+
+@pytest.mark.parametrize("line", [
+    "We use cookies to improve your experience on our site. By continuing to browse you agree to our use of cookies.",
+    "Please enable JavaScript to view the comments powered by our partner.",
+    "Your browser does not support the video tag.",
+    "You have reached your limit of free articles this month. Already a subscriber? Log in.",
+])
+def test_site_machinery_before_the_headline(line: str) -> None:
+    text, removed, art = run(page(line, TITLE, *BODY))
+    assert art.title == TITLE
+    assert line not in text and ("boilerplate", line) in removed
