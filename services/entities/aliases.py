@@ -6,10 +6,12 @@ Rules, in order:
    as a place ("speaking in Moscow") -> the city; known organisations and their aliases.
 2. Same name: equal comparison keys (case, accents, "the", possessives, "al-" particles ignored;
    "east Aleppo" and "Hama province" reduced to the place when that place is known).
-3. Surnames: a shorter name that is the tail of a longer person's name ("Lavrov", "Abdel Rahman")
+3. Spellings: "Sergei Lavrov" and "Sergey Lavrov" (same surname, first names one transliteration
+   apart) are one person.
+4. Surnames: a shorter name that is the tail of a longer person's name ("Lavrov", "Abdel Rahman")
    joins that person; when two people share it, each mention goes to the nearest one before it.
-4. Acronyms: "SAMS" joins "Syrian American Medical Society" (initials, or "Long Name (ACR)").
-5. Head-noun short forms: "the Observatory" joins "Syrian Observatory for Human Rights" when the
+5. Acronyms: "SAMS" joins "Syrian American Medical Society" (initials, or "Long Name (ACR)").
+6. Head-noun short forms: "the Observatory" joins "Syrian Observatory for Human Rights" when the
    short form holds the long name's head word.
 Plural demonyms used for a population ("thousands of Syrians") stay a NORP group of people.
 """
@@ -205,6 +207,40 @@ def _merge_surnames(clusters: list[Cluster]) -> list[Cluster]:
     return out
 
 
+def _edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _spelling_variants(a: list[str], b: list[str]) -> bool:
+    """ "Sergei Lavrov" / "Sergey Lavrov", "Mohammed Hakim" / "Muhammad Hakim": same surname, first
+    names that differ by a transliteration (same initial, at most two edits)."""
+    if len(a) != len(b) or len(a) < 2 or a[-1] != b[-1] or a == b:
+        return False
+    return all(x == y or (x[0] == y[0] and min(len(x), len(y)) >= 3 and _edit_distance(x, y) <= 2)
+               for x, y in zip(a[:-1], b[:-1], strict=True))
+
+
+def _merge_spellings(clusters: list[Cluster]) -> list[Cluster]:
+    out: list[Cluster] = []
+    for cl in clusters:
+        toks = person_tokens(cl.mentions[0].text)
+        target = None
+        if cl.kind == "name" and _personish(cl):
+            target = next((o for o in out if o.kind == "name" and _personish(o)
+                           and _spelling_variants(person_tokens(o.mentions[0].text), toks)), None)
+        if target is None:
+            out.append(cl)
+        else:
+            target.mentions.extend(cl.mentions)
+    return out
+
+
 def _initials(name: str) -> str:
     words = [w for w in re.split(r"[\s\-]+", name) if w]
     return "".join(w[0].upper() for w in words if w.lower() not in _INITIAL_SKIP and w[0].isalpha())
@@ -285,6 +321,7 @@ def _merge_head_nouns(clusters: list[Cluster]) -> list[Cluster]:
 def cluster_mentions(cands: list[Candidate], text: str) -> list[Cluster]:
     """One cluster per entity, in order of first mention."""
     clusters = _group(cands)
+    clusters = _merge_spellings(clusters)
     clusters = _merge_surnames(clusters)
     clusters = _merge_acronyms(clusters, text)
     clusters = _merge_head_nouns(clusters)

@@ -119,3 +119,13 @@ def test_kunya_joins_the_full_name() -> None:
 def test_family_name_first() -> None:
     clusters = cluster_mentions([cand("Ban Ki-moon", "PERSON", 0), cand("Ban", "PERSON", 30)], "")
     assert len(clusters) == 1 and clusters[0].surname_merged
+
+
+def test_transliteration_variants_are_one_person() -> None:
+    clusters = cluster_mentions([cand("Sergei Lavrov", "PERSON", 0), cand("Sergey Lavrov", "PERSON", 40)], "")
+    assert len(clusters) == 1
+
+
+def test_different_first_names_same_surname_stay_apart() -> None:
+    clusters = cluster_mentions([cand("Joe Biden", "PERSON", 0), cand("Jill Biden", "PERSON", 40)], "")
+    assert len(clusters) == 2
