@@ -111,9 +111,13 @@ def _reference_date(doc: Doc, published: dt.date | None) -> dt.date | None:
     return max(known) if known else None
 
 
-def event_id(article_id: str, found_type: str, actor: EntityRef, recipient: EntityRef | None, start: int) -> str:
+def event_id(article_id: str, found_type: str, actor: EntityRef, recipient: EntityRef | None, start: int,
+             mode: str | None = None, cue_at: int | None = None) -> str:
+    """Deterministic: the same article always gives the same ids (mode and cue offset keep two acts
+    of one sentence apart)."""
     key = "|".join([article_id, found_type, actor.entity_id or actor.name.lower(),
-                    (recipient.entity_id or recipient.name.lower()) if recipient else "", str(start)])
+                    (recipient.entity_id or recipient.name.lower()) if recipient else "", str(start),
+                    mode or "", "" if cue_at is None else str(cue_at)])
     return "ev:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -179,7 +183,8 @@ def code_events(msg: ArticleStances, vocab: Vocab, lexicon: Lexicon | None = Non
         conf = _confidence(f)
         ev = Event(
             article_id=msg.article_id, submitted_at=msg.submitted_at,
-            event_id=event_id(msg.article_id, f.pattern.type, f.actor, f.recipient, sent.start_char),
+            event_id=event_id(msg.article_id, f.pattern.type, f.actor, f.recipient, sent.start_char,
+                              f.pattern.mode, f.trigger.idx),
             type=f.pattern.type,  # type: ignore[arg-type]
             mode=f.pattern.mode, actor=f.actor, recipient=f.recipient, location=location,
             date=day.isoformat() if day else None, fatalities=f.fatalities, quantities=f.quantities,
@@ -199,7 +204,18 @@ def code_events(msg: ArticleStances, vocab: Vocab, lexicon: Lexicon | None = Non
             continue
         index[key] = len(events)
         events.append(ev)
-    return _drop_unaddressed(events)
+    return _unique_ids(_drop_unaddressed(events))
+
+
+def _unique_ids(events: list[Event]) -> list[Event]:
+    """Ids are message keys: two events never share one (a rare collision gets a counter)."""
+    seen: dict[str, int] = {}
+    for ev in events:
+        n = seen.get(ev.event_id, 0)
+        seen[ev.event_id] = n + 1
+        if n:
+            ev.event_id = f"{ev.event_id}-{n}"
+    return events
 
 
 def _token_at(doc: Doc, start: int, end: int, cue: str) -> Token | None:

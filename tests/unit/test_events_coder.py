@@ -332,3 +332,9 @@ def test_gerund_after_by_is_done_by_the_subject() -> None:
     evs = code("Officials said the militia had broken the truce by attacking soldiers near the border, killing two.")
     assert ("ASSAULT", "militia", "soldiers") in triples(evs)
     assert next(e for e in evs if e.type == "ASSAULT").fatalities == 2
+
+
+def test_event_ids_are_unique_within_an_article() -> None:
+    evs = code("Russia and China vetoed and rejected the draft resolution, and Russia condemned France and Britain.")
+    ids = [e.event_id for e in evs]
+    assert len(ids) == len(set(ids)) and len(ids) >= 4
