@@ -48,9 +48,7 @@ def _own_flags(verb: Token) -> tuple[bool, bool, bool, bool]:
         elif c.dep_ == "mark" and low in ("if", "unless", "whether"):
             hypo = True
         elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
-            # "X would veto if Y": the main clause is conditional
-            would = would or any(a.lower_ in ("would", "'d") for a in verb.children)
-            hypo = hypo or would
+            hypo = True  # "X will veto if Y": a conditional act has not happened
     if verb.lower_ in ("going",) and any(c.dep_ == "xcomp" for c in verb.children):
         fut = True
     return neg, hypo, fut, would

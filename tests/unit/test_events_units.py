@@ -121,3 +121,7 @@ def test_odd_inputs_do_not_fail(text: str) -> None:
     for ev in code_events(msg, load_nlp().vocab):
         assert 0.0 <= ev.confidence <= 1.0
         assert ev.evidence.text == text[ev.evidence.start:ev.evidence.end]
+
+
+def test_conditional_act_is_hypothetical() -> None:
+    assert _flags("Russia will veto the text if it includes sanctions.", "veto") == (False, True, False)
