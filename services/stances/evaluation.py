@@ -15,7 +15,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from schemas.models import EntityRef
 from services.stances.doctext import text_of
-from services.stances.triples import Context, Triple, targets_of
+from services.stances.triples import Context, Triple, targets_of, verb_polarity
 
 _THRESHOLD = 0.35
 _LEX_WEIGHT = 0.6
@@ -79,8 +79,9 @@ def evaluate_region(ctx: Context, speaker: EntityRef | None, start: int, end: in
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and start <= c.idx < end), None)
         if subj is None:
             continue
-        targets = [t for t in _subject_targets(ctx, subj) if t != speaker]
-        if not targets:
+        stance_of_subject = _generic_stance(ctx, subj)
+        targets = [t for t in _subject_targets(ctx, subj) if t != speaker] if stance_of_subject is None else []
+        if not targets and stance_of_subject is None:
             continue
         # The judgement is in the verb and its complements, not in what it acts on:
         # "unable to pass this crucial resolution" says nothing good about the council.
@@ -92,6 +93,12 @@ def evaluate_region(ctx: Context, speaker: EntityRef | None, start: int, end: in
         if not pred:
             continue
         text = text_of(doc)[pred[0].idx: pred[-1].idx + len(pred[-1].text)]
+        if stance_of_subject is not None:
+            # What they would cause, objects included: "will give X the chance of killing more".
+            whole = [t for t in v.subtree if t not in set(subj.subtree) and start <= t.idx < end]
+            consequence = text_of(doc)[whole[0].idx: whole[-1].idx + len(whole[-1].text)]
+            out.extend(_judged_by_their_stance(ctx, speaker, v, stance_of_subject, tone_of(consequence)))
+            continue
         neg, pos = _lexicon_score(ctx, pred, text)
         copular = v.lemma_ == "be"
         if not (neg or pos or copular):
@@ -105,3 +112,39 @@ def evaluate_region(ctx: Context, speaker: EntityRef | None, start: int, end: in
             continue
         out.append(Triple([speaker], targets, polarity, v.text, v.sent, 0.5, "evaluation"))
     return out
+
+
+_GENERIC_DETS = {"any", "every", "no", "each"}
+_GENERIC_PRONOUNS = {"anyone", "anybody", "whoever", "those", "everyone", "anything", "whatever"}
+_FLIP = {"support": "oppose", "oppose": "support"}
+
+
+def _generic_stance(ctx: Context, subj: Token) -> tuple[str, list[EntityRef]] | None:
+    """For "any country that opposes X" / "those who block X": the stance the generic subject stands for."""
+    generic = subj.lower_ in _GENERIC_PRONOUNS or any(
+        c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in subj.children)
+    if not generic:
+        return None
+    for rel in subj.children:
+        if rel.dep_ != "relcl":
+            continue
+        found = verb_polarity(ctx, rel)
+        if found is None or found[0] not in _FLIP:
+            continue
+        polarity, _kind, target_toks, proposals_only = found
+        targets = [r for t in target_toks for r in targets_of(ctx, t, proposals_only=proposals_only)]
+        if targets:
+            return polarity, targets
+    return None
+
+
+def _judged_by_their_stance(ctx: Context, speaker: EntityRef, verb: Token, stance: tuple[str, list[EntityRef]],
+                            tone: float) -> list[Triple]:
+    """"Any country that opposes X will help the killers" (negative) -> the speaker backs X."""
+    polarity, targets = stance
+    if tone <= -_THRESHOLD:
+        polarity = _FLIP[polarity]
+    elif tone < _THRESHOLD:
+        return []
+    return [Triple([speaker], [t for t in targets if t != speaker], polarity, verb.text, verb.sent, 0.5,
+                   "evaluation")]

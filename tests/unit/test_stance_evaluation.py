@@ -41,3 +41,14 @@ def test_judgement_of_the_object_is_not_a_judgement_of_the_subject() -> None:
 def test_regret_at_failure_to_adopt_means_support() -> None:
     text = "“We are disappointed that the council was unable to pass the resolution,” said Maria Lopez."
     assert ("Maria Lopez", "support", "resolution") in triples(stances_for(text))
+
+
+def test_condemning_whoever_opposes_a_proposal_backs_it() -> None:
+    text = ("Minister Paul Girard said any country that opposes the draft resolution will "
+            "help the killers and bring more death and suffering.")
+    assert ("Paul Girard", "support", "draft resolution") in triples(stances_for(text))
+
+
+def test_praising_whoever_backs_a_proposal_backs_it() -> None:
+    text = "“Anyone who supports this plan is a true friend of peace and freedom,” said Paul Girard."
+    assert ("Paul Girard", "support", "plan") in triples(stances_for(text))
