@@ -92,7 +92,7 @@ def _outlet_line(u: Unit) -> bool:
         return False
     if not patterns.AND_AGENCIES.match(u.text):
         return False
-    return all(_CAPITALISED.match(w) or w.lower() in {"and", "with", "&", "agencies", "staff", "wires"}
+    return all(_CAPITALISED.match(w) or w.lower() in {"and", "with", "&", "agencies", "staff", "wires", "news"}
                for w in u.text.split())
 
 

@@ -17,7 +17,8 @@ AGENCIES = (
     r"picture[- ]alliance|SIPA|Sipa|NurPhoto|ZUMA(?:\s+Press)?|Bloomberg|Pool|POOL|Handout|HANDOUT|AAP|PA(?:\s+Media)?|"
     r"Associated\s+Press|Agence\s+France[- ]Presse|NYT|WENN|Abaca|ABACA|Polaris|Redux|Corbis|Belga|ANP|TT|NTB|Ritzau|"
     r"Lusa|CTK|PAP|MTI|BTA|Tanjug|Hina|AA|Ukrinform|Interfax|Al\s+Jazeera|BBC|CNN|VOA|DW|RFE/RL|"
-    r"REUTERS|GETTY(?:\s+IMAGES)?|XINHUA|ANADOLU|SPUTNIK|BLOOMBERG|SHUTTERSTOCK"
+    r"REUTERS|GETTY(?:\s+IMAGES)?|XINHUA|ANADOLU|SPUTNIK|BLOOMBERG|SHUTTERSTOCK|Flash90|GPO|MEE|TRT|SOPA(?:\s+Images)?|"
+    r"LightRocket|AP\s+Images|UN\s+Photo|UNICEF|UNHCR|UNRWA|WFP|ICRC|Wikimedia(?:\s+Commons)?"
 )
 _AGENCY = re.compile(rf"\b(?:{AGENCIES})\b")
 
@@ -45,6 +46,10 @@ NAVIGATION = re.compile(
     r"scroll(?: down)? to (?:continue|read)(?: reading)?|(?:hide|show|toggle) caption|enlarge (?:this )?image|"
     r"expand image|view image|view (?:photo )?gallery|open image in gallery|\d+\s*/\s*\d+|"
     r"click to (?:share|email|print|open).*|.*\(opens in (?:a )?new (?:window|tab)\)|"
+    r"share this via .*|other ways to share|download the (?:full )?report|site index|site information navigation|"
+    r"site ?map|story highlights|key points|gift (?:this )?article|comment on this story|send in e-?mail|"
+    r"\d+\s*min(?:ute)?s?(?: read| listen| watch)?|"
+    r"(?:region|country|countries|topic)s?(?:\s*/\s*(?:region|country|countries|topic)s?)?(?:\s*:.*)?|"
     r"image \d+ of \d+|\d+ of \d+|page \d+(?: of \d+)?|"
     r"(?:https?://|www\.)\S+|"
     r"[\W_]+"
@@ -93,7 +98,8 @@ CREDIT_TOKEN = re.compile(
 CREDIT_SUFFIX = re.compile(
     rf"(?:[(\[]\s*(?:(?i:photo|image|picture|file|credit|source)s?\s*(?i:by)?\s*[:/]?\s*)?"
     rf"(?:[^()\[\]]{{0,40}}\b(?:{AGENCIES})\b[^()\[\]]{{0,40}}|[^()\[\]]*(?:(?i:photo|image|getty)|/)[^()\[\]]*|"
-    rf"(?i:screen ?grab|screenshot|supplied|handout|courtesy|social media|twitter|facebook|telegram|youtube|file))"
+    rf"(?i:screen ?grab|screen ?shot|screen capture[^()\[\]]*|supplied|handout|courtesy[^()\[\]]*|social media|"
+    rf"twitter|facebook|telegram|youtube|file|illustrative))"
     rf"\s*[)\]]"
     rf"|\s[|/]\s*(?:\b(?:{AGENCIES})\b|Getty Images|[A-Z][\w.-]+(?: [A-Z][\w.-]+){{0,3}}/(?:{AGENCIES}))"
     rf"|(?:^|[.!?\s])(?i:photograph|photo|image|picture|credit|source)s?\s*:\s*[^.!?]{{2,80}}"
@@ -104,7 +110,7 @@ _CREDIT_PAREN = re.compile(r"[(\[]\s*([^()\[\]]{1,60})\s*[)\]]\s*$")
 
 # Bylines and agency tags.
 BYLINE = re.compile(
-    r"^[(\[]?(?:by|words by|written by|story by|text by|reporting by|writing by|editing by|edited by|compiled by|"
+    r"^[(\[*]?(?:by|words by|written by|story by|text by|reporting by|writing by|editing by|edited by|compiled by|"
     r"produced by|additional reporting by|report by|with reporting by|sources?\s*:)\s*\S.*$",
     _I,
 )
@@ -124,7 +130,8 @@ CONTACT = re.compile(
 TRAILING_COPYRIGHT = re.compile(r"^(.{20,}?[.!?\"”’])\s+((?:©|\(c\)|copyright)\s*[^.!?]{1,60})$", _I)
 # A picture's caption announced as such ("Image caption, ...", "Caption: ...").
 CAPTION_LEAD = re.compile(
-    r"^(?:(?i:(?:image|photo|picture|media|video)\s+)?(?i:caption)\s*[:,]|FILE(?: PHOTO)?\s*[-–—:])"
+    r"^(?:(?i:(?:image|photo|picture|media|video)\s+)?(?i:caption)\s*[:,]|FILE(?: PHOTO)?\s*[-–—:]|"
+    r"(?i:illustrative)\s*:)"
 )
 # Embedded social posts: "pic.twitter.com/...", "— Name (@handle) 5 December 2016".
 EMBED = re.compile(r"pic\.twitter\.com/|https?://t\.co/|^[-–—]\s.{0,80}\(@\w{2,}\)", _I)
@@ -159,7 +166,7 @@ DATE_FILLER = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?|\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|"
     r"\b(?:gmt|utc|bst|cet|cest|est|edt|pst|pdt|cst|cdt|ist|msk|eet|eest|jst|ast|sast|wat|eat|aest|et|pt|ct)\b"
     r"(?:[+-]\d{1,2})?|\b\d+\s+(?:years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?)\s+ago\b|"
-    r"\b(?:at|on|and|updated|published|posted|last|first|modified|issued|time|date)\b|[|,:•·\-–—()\[\]/]",
+    r"\b(?:at|on|and|update|updated|published|posted|last|first|modified|issued|time|date)\b|[|,:•·\-–—()\[\]/]",
     _I,
 )
 # The date line labels that say when the page was first published (preferred over "updated").
@@ -179,7 +186,7 @@ PROMO = re.compile(
 # Calls to action that never belong to a news sentence, wherever they stand.
 STRONG_PROMO = re.compile(
     r"\b(?:sign up (?:for|to) (?:our|the)|subscribe (?:to our|now|today|to unlock|to continue|to read)|"
-    r"our newsletters?|download (?:our|the) app|"
+    r"our newsletters?|download (?:our|the) [\w ]{0,25}app\b|"
     r"click here|tap here|follow us|support (?:our|independent) journalism|become a (?:member|subscriber|supporter)|"
     r"free trial|unlimited access|in your inbox|recommended for you|you (?:may|might) also like)\b",
     _I,

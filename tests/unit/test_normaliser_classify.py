@@ -201,6 +201,9 @@ def test_date_inside_a_sentence_is_not_the_publication_date() -> None:
     "Top officials from both sides are expected to meet again next week.",
     '"If you stay in the city, you will be treated as a fighter," the commander warned residents.',
     "14:02 The council session has been suspended for an hour, a spokesman said.",
+    "Regions in the north were hit hardest by the fighting, aid workers said.",
+    "Country teams from the agency will return to the border next week.",
+    "Topics for the next meeting include shipping insurance and naval escorts.",
 ])
 def test_ordinary_sentences_are_kept_anywhere(sentence: str) -> None:
     for body in (page(TITLE, *BODY, sentence), page(TITLE, BODY[0], sentence, *BODY[1:])):
