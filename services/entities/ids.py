@@ -12,7 +12,7 @@ import re
 from schemas.models import EntityType
 from services.entities.aliases import Cluster, person_tokens
 from services.entities.gazetteer import gazetteer
-from services.entities.names import slug
+from services.entities.names import normalise_name, slug
 
 
 def entity_id_for(cl: Cluster, etype: EntityType, name: str) -> tuple[str, str | None]:
@@ -27,6 +27,8 @@ def entity_id_for(cl: Cluster, etype: EntityType, name: str) -> tuple[str, str |
     if etype == "PERSON":
         base = "-".join(re.sub(r"[^a-z0-9]+", "", t) for t in person_tokens(name))
         return "person:" + (base.strip("-") or slug(name)), None
-    # One prefix for all places, so a town typed GPE in one article and LOC in another keeps its id.
-    prefix = "gpe" if etype in ("GPE", "LOC", "FAC") else etype.lower()
-    return prefix + ":" + slug(name), None
+    if etype in ("GPE", "LOC", "FAC"):
+        # One prefix for all places, so a town typed GPE in one article and LOC in another keeps its
+        # id; known cities by their geonames name, so "Raqqa" and "Raqqah" share one.
+        return "gpe:" + slug(gazetteer().city_canon.get(normalise_name(name), name)), None
+    return etype.lower() + ":" + slug(name), None

@@ -129,3 +129,11 @@ def test_transliteration_variants_are_one_person() -> None:
 def test_different_first_names_same_surname_stay_apart() -> None:
     clusters = cluster_mentions([cand("Joe Biden", "PERSON", 0), cand("Jill Biden", "PERSON", 40)], "")
     assert len(clusters) == 2
+
+
+def test_city_spellings_share_a_cluster_and_an_id() -> None:
+    from services.entities.ids import entity_id_for
+
+    clusters = cluster_mentions([cand("Raqqa", "GPE", 0), cand("Raqqah", "GPE", 30)], "")
+    assert len(clusters) == 1
+    assert entity_id_for(clusters[0], "GPE", "Raqqa")[0] == entity_id_for(clusters[0], "LOC", "Raqqah")[0]
