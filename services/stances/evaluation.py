@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from schemas.models import EntityRef
 from services.stances.doctext import text_of
-from services.stances.triples import Context, Triple, targets_of, verb_polarity
+from services.stances.triples import Context, Triple, act_owner, targets_of, verb_polarity
 
 _THRESHOLD = 0.35
 _LEX_WEIGHT = 0.6
@@ -72,7 +72,7 @@ def evaluate_region(ctx: Context, speaker: EntityRef | None, start: int, end: in
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
-    out: list[Triple] = []
+    out: list[Triple] = list(_owned_judgements(ctx, speaker, span))
     for v in span:
         if v.pos_ not in ("VERB", "AUX"):
             continue
@@ -148,3 +148,25 @@ def _judged_by_their_stance(ctx: Context, speaker: EntityRef, verb: Token, stanc
         return []
     return [Triple([speaker], [t for t in targets if t != speaker], polarity, verb.text, verb.sent, 0.5,
                    "evaluation")]
+
+
+def _owned_judgements(ctx: Context, speaker: EntityRef, span: Span) -> list[Triple]:
+    """"Assad's slaughter", "Russian aggression", "their crimes" in a speaker's words: a judgement of the owner."""
+    lex = ctx.lex
+    out: list[Triple] = []
+    for noun in span:
+        if noun.pos_ != "NOUN":
+            continue
+        low, lemma = noun.lower_, noun.lemma_.lower()
+        if low in lex.negative_evaluation or lemma in lex.negative_evaluation:
+            polarity = "oppose"
+        elif low in lex.positive_evaluation or lemma in lex.positive_evaluation:
+            polarity = "support"
+        else:
+            continue
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+            continue  # "their crimes": whose is too uncertain
+        owners = [o for o in act_owner(ctx, noun) if o != speaker and o.type is not None]
+        if owners:
+            out.append(Triple([speaker], owners, polarity, noun.text, noun.sent, 0.4, "evaluation"))
+    return out

@@ -52,3 +52,8 @@ def test_condemning_whoever_opposes_a_proposal_backs_it() -> None:
 def test_praising_whoever_backs_a_proposal_backs_it() -> None:
     text = "“Anyone who supports this plan is a true friend of peace and freedom,” said Paul Girard."
     assert ("Paul Girard", "support", "plan") in triples(stances_for(text))
+
+
+def test_judging_an_actors_deeds_opposes_the_actor() -> None:
+    text = "“Nobody should reward Freedonia's aggression against its neighbours,” said Paul Girard."
+    assert ("Paul Girard", "oppose", "Freedonia") in triples(stances_for(text))
