@@ -65,8 +65,7 @@ class Coder:
                 continue
             given: list[Token] = []
             if p.prep:
-                first = p.prep.split()[0]
-                given = prep_objects(verb, (first,))
+                given = self._prep_chain(verb, p.prep.split())
                 if not given:
                     continue
             if p.objects:
@@ -83,8 +82,16 @@ class Coder:
         return None
 
     @staticmethod
-    def _lemma(tok: Token) -> str:
-        return tok.lemma_.lower()
+    def _prep_chain(verb: Token, words: list[str]) -> list[Token]:
+        """Objects of a one- or multi-word preposition ("against"; "in favour of": in -> favour -> of)."""
+        objs = prep_objects(verb, (words[0],))
+        rest = words[1:]
+        while rest and objs:
+            if len(rest) < 2 or objs[0].lower_ != rest[0]:
+                return []
+            objs = prep_objects(objs[0], (rest[1],))
+            rest = rest[2:]
+        return objs
 
     def _predicate_ok(self, verb: Token, words: frozenset[str]) -> bool:
         for c in verb.children:

@@ -290,6 +290,8 @@ def test_quoted_promise_of_violence_is_a_threat_by_the_speaker() -> None:
      ("COERCE", "Security forces", "opposition activists")),
     ("Government troops advanced on the rebel stronghold of Daraya.", ("ASSAULT", "Government troops", "Daraya")),
     ("Protesters clashed with police in the capital.", ("ASSAULT", "Protesters", "police")),
+    ("Britain voted in favour of the resolution.", ("SUPPORT", "Britain", "resolution")),
+    ("Kenya thanked Ethiopia for its help.", ("SUPPORT", "Kenya", "Ethiopia")),
 ])
 def test_pattern_families(text: str, want: tuple[str, str, str]) -> None:
     assert want in triples(code(text))
