@@ -25,7 +25,8 @@ _AGENCY = re.compile(rf"\b(?:{AGENCIES})\b")
 # Whole-line navigation and page furniture (matched against the full line).
 NAVIGATION = re.compile(
     r"^(?:\d{1,2}[.)]\s*)?(?:"
-    r"skip\b.*|jump to\b.*|go to (?:main )?(?:content|navigation|top)|back to top|accessibility(?: links| help)?|"
+    r"skip (?:to|next|navigation|ad|ads|this|over|section|links?|main|content|the (?:ad|advert)|past)\b[^.!?]*|"
+    r"jump to\b[^.!?]*|go to (?:main )?(?:content|navigation|top)|back to top|accessibility(?: links| help)?|"
     r"(?:toggle|open|close|main|site) (?:navigation|menu)|main menu|menu|navigation|search(?: the site)?|home(?:page)?|"
     r"sign (?:in|up|out)|log ?(?:in|out)|register|my account|subscribe(?: now)?|subscriptions?|"
     r"share(?: this)?(?: article| story| page| on \w+)?|share via .*|copy link|link copied|"
@@ -36,9 +37,9 @@ NAVIGATION = re.compile(
     r"read more|read next|read full (?:article|story)|continue reading|see also|more on this( story)?|"
     r"related(?: stories| articles| content| topics| coverage| news| links)?|"
     r"most (?:read|popular|viewed|shared)|top stor(?:y|ies)|latest(?: news| stories)?|trending(?: now)?|"
-    r"explore more|more stories|more from .{1,40}|more in .{1,40}|watch live|live tv|listen(?: live| now)?|"
+    r"explore more|more stories|more (?:from|in) [^.!?]{1,40}|watch live|live tv|listen(?: live| now)?|"
     r"listen to (?:this )?article|\d+ min(?:ute)?s? read|play video|watch(?: video| now)?|video|gallery|photos?|"
-    r"follow us(?: on .*)?|newsletters?|topics|tags?|keywords|previous|next|close|open|loading.*|"
+    r"follow us(?: on .*)?|newsletters?|topics|tags?|keywords|previous|next|close|open|loading\W*|"
     r"(?:story|article) continues (?:below|after)(?: (?:this )?advertisement)?|continue reading(?: the main story)?|"
     r"supported by|recommended(?: stories| for you)?|up next|editor'?s picks?|further reading|what to read next|"
     r"you (?:may|might) also like|more on this story|related topics|save(?: article)?|bookmark|"

@@ -202,6 +202,9 @@ def test_date_inside_a_sentence_is_not_the_publication_date() -> None:
     '"If you stay in the city, you will be treated as a fighter," the commander warned residents.',
     "14:02 The council session has been suspended for an hour, a spokesman said.",
     "Regions in the north were hit hardest by the fighting, aid workers said.",
+    "Skip the formalities, the chair told delegates as the session opened.",
+    "More from the minister's speech is expected to be published on Friday.",
+    "Loading of the tankers resumed on Monday after a two-week halt.",
     "Country teams from the agency will return to the border next week.",
     "Topics for the next meeting include shipping insurance and naval escorts.",
 ])
