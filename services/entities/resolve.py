@@ -25,10 +25,21 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from schemas.models import Entity, EntityRef
-from services.entities.gazetteer import demonym_to_country_name
+from services.entities.gazetteer import gazetteer
 from services.entities.names import normalise_name
 
 Target = tuple[int, int] | Span | Token
+
+
+def _gazetteer_name(key: str, text: str) -> str | None:
+    """The display name of the country or organisation a name key stands for, if known."""
+    g = gazetteer()
+    if key in g.case_sensitive and not text.replace(".", "").replace(" ", "").isupper():
+        return None
+    if key in g.orgs:
+        return g.orgs[key].name
+    iso = g.country_names.get(key) or g.demonyms.get(key) or g.capitals.get(key)
+    return g.countries[iso].name if iso else None
 
 
 def entity_ref(entity: Entity) -> EntityRef:
@@ -101,10 +112,11 @@ class EntityResolver:
         i = self._names.get(key)
         if i is not None:
             return self.entities[i]
-        # A demonym or adjective ("Russian", "Russians") for a country entity.
-        country = demonym_to_country_name().get(key)
-        if country is not None:
-            i = self._names.get(normalise_name(country))
+        # Another name of a known country or organisation: a demonym ("Russians"), an alias
+        # ("America"), a capital ("Moscow" when the article only names Russia), an acronym.
+        canonical = _gazetteer_name(key, text)
+        if canonical is not None:
+            i = self._names.get(normalise_name(canonical))
             if i is not None:
                 return self.entities[i]
         # A surname of one known person ("Lavrov"); ambiguous surnames resolve to nothing.

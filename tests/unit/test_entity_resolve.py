@@ -52,10 +52,16 @@ def test_name_strings() -> None:
 
 def test_ambiguous_or_unknown_names_resolve_to_none() -> None:
     assert ref_for_text(ENTITIES, "Miliband") is None  # two people share it
-    assert ref_for_text(ENTITIES, "Moscow") is None  # not in this article
+    assert ref_for_text(ENTITIES, "Paris") is None  # not in this article
     assert ref_for_text(ENTITIES, "") is None
 
 
 def test_resolver_reused() -> None:
     r = EntityResolver(ENTITIES)
     assert r.for_text("Idlib") == r.at((TEXT.index("Idlib"), TEXT.index("Idlib") + 5))
+
+
+def test_other_names_of_a_country_in_the_article() -> None:
+    assert (r := ref_for_text(ENTITIES, "Moscow")) is not None and r.entity_id == "Q159"
+    assert (r := ref_for_text(ENTITIES, "Russian Federation")) is not None and r.entity_id == "Q159"
+    assert ref_for_text(ENTITIES, "Washington") is None  # the US is not in this article
