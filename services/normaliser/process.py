@@ -46,6 +46,20 @@ def _clean_meta(value: str | None) -> str | None:
     return value or None
 
 
+def _page_title(html: HtmlExtract) -> str | None:
+    """The headline from the page's metadata, without a trailing " | Outlet" or " - Outlet"."""
+    title = _clean_meta(html.title)
+    if title is None:
+        return None
+    site = _clean_meta(html.site_name)
+    if site:
+        for sep in (" | ", " - ", " – ", " — ", " :: "):
+            if title.endswith(sep + site) and len(title) > len(sep + site):
+                return title[: -len(sep + site)].strip()
+    head = title.split(" | ", 1)[0].strip()
+    return head if len(head.split()) >= 3 else title
+
+
 def _assemble(result: Classified, max_text_chars: int) -> tuple[str, list[Paragraph]]:
     """Paragraphs joined by blank lines, with offsets; cut at a paragraph end within the limit."""
     parts: list[str] = []
@@ -92,7 +106,7 @@ def normalise(
         raise Rejected("unknown_language", "the body has no letters (only digits or symbols)")
     # Identify on the body lines (junk lines are few and short), before classifying with the stoplist.
     code, confidence = _identify("\n".join(t for t, _ in units), raw)
-    title = _clean_meta(raw.title) or (_clean_meta(html.title) if html else None)
+    title = _clean_meta(raw.title) or (_page_title(html) if html else None)
     result = classify(units, lang.stopwords(code), title=title, known_captions=html.captions if html else (),
                       outlet=raw.source or (html.site_name if html else None))
     text, paragraphs = _assemble(result, max_text_chars)

@@ -238,3 +238,11 @@ def test_text_without_spaces_between_words_keeps_its_paragraphs() -> None:
     assert art.language == "zh" and art.skipped == "unsupported_language"
     assert art.title == "厄瓜多尔议会延长沿海省份紧急状态"
     assert len(art.paragraphs) == 2 and "六十天" in art.text
+
+
+def test_html_title_loses_the_outlet_suffix() -> None:
+    paras = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = (f'<html><head><title>{TITLE} - Quito Ledger</title><meta property="og:site_name" content="Quito Ledger">'
+            f"</head><body><div>{paras}</div></body></html>")
+    art = normalise(RawArticle(body=html, content_type="text/html"), "h5")
+    assert art.title == TITLE
