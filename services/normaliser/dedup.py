@@ -28,6 +28,8 @@ from typing import Any, Literal
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from services.common.config import Settings
+
 NUM_PERM = 128
 SHINGLE = 3
 _SEED = 1
@@ -87,6 +89,11 @@ class DuplicateIndex:
         self._by_hash: dict[str, str] = {}
         self._lsh = MinHashLSH(threshold=self._lsh_threshold, num_perm=NUM_PERM)
         self._newest = float("-inf")
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> DuplicateIndex:
+        """An index with the configured threshold and window (NEWSSTREAM_NEAR_DUPLICATE_THRESHOLD, _DEDUP_WINDOW_S)."""
+        return cls(threshold=settings.near_duplicate_threshold, window_s=settings.dedup_window_s)
 
     def __len__(self) -> int:
         return len(self._entries)

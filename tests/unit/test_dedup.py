@@ -147,3 +147,10 @@ def test_restore_skips_malformed_records() -> None:
     idx.restore([{"article_id": "x", "content_hash": "h", "at": 1.0, "minhash": [1, 2]}])
     assert len(idx) == 0
     assert idx.entry_for("x") is None
+
+
+def test_from_settings_uses_the_configured_threshold_and_window() -> None:
+    from services.common.config import Settings
+
+    idx = DuplicateIndex.from_settings(Settings(near_duplicate_threshold=0.9, dedup_window_s=60))
+    assert idx.threshold == 0.9 and idx.window_s == 60
