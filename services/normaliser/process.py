@@ -6,6 +6,11 @@ and classified (``classify``) into article paragraphs and removed junk
 (each removed line is kept in ``removed`` with its kind, captions also in
 ``captions``). Curly quotes are kept as published (see ``textclean``).
 
+Title: the input's, else the HTML metadata's, else the headline line of the
+body. Publication date (ISO 8601): the input's, else the HTML metadata's,
+else a date line the page shows (``dates``); null when there is none.
+``text`` is cut at a paragraph end when longer than ``max_text_chars``.
+
 Outcomes:
 - language not in ``languages``: published with its code and
   ``skipped="unsupported_language"`` (later stages pass it through);
