@@ -303,6 +303,9 @@ def _choose_title(units: list[Unit], first_body: int, given: str | None, outlet:
     candidates = [u for u in units[:first_body]
                   if u.open and _looks_headline(u) and not (u.words <= 6 and u.key in names)]
     pick = next((u for u in candidates if u.words >= 4), candidates[0] if candidates else None)
+    if pick is None:  # a headline that ends with a full stop
+        pick = next((u for u in units[:first_body] if u.open and 3 <= u.words <= 20
+                     and not (u.words <= 6 and u.key in names)), None)
     if pick is None:
         return None
     for u in units:

@@ -289,3 +289,8 @@ def test_site_machinery_before_the_headline(line: str) -> None:
     text, removed, art = run(page(line, TITLE, *BODY))
     assert art.title == TITLE
     assert line not in text and ("boilerplate", line) in removed
+
+
+def test_headline_with_a_full_stop_is_still_the_title() -> None:
+    _, _, art = run(page("Menu", "Lisbon talks end without a deal.", *BODY))
+    assert art.title == "Lisbon talks end without a deal."
