@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc
 
-from services.entities.context import SPEECH_VERBS, org_context, place_context, titled_before
+from services.entities.context import org_context, place_context, titled_before
 from services.entities.gazetteer import gazetteer
 from services.entities.lexicon import LOWER_NAME_STARTS, NOT_NAMES, ORG_WORDS, TOPONYM_PREFIXES
 from services.entities.names import normalise_name
@@ -76,13 +76,9 @@ def chunk_label(doc: Doc, s: int, e: int) -> str | None:
         return "ORG"
     if words[0] in TOPONYM_PREFIXES or place_context(doc, s, e) > 1:
         return "GPE"
-    root = doc[s:e].root
     if looks_like_person_name(doc[s:e].text):
         return "PERSON"
-    if 2 <= len(words) <= 4 and (
-        titled_before(doc, s)
-        or (root.dep_ in ("nsubj", "appos") and root.head.lemma_.lower() in SPEECH_VERBS)
-    ):
+    if 2 <= len(words) <= 4 and titled_before(doc, s):
         return "PERSON"
     return None
 

@@ -74,9 +74,15 @@ def _headline_names(cl: Cluster, name: str) -> set[str]:
     return names
 
 
+_GENERIC_PLURALS = frozenset({"troops", "rebels", "militias", "forces", "authorities", "officials", "activists"})
+
+
 def _generic(cl: Cluster) -> bool:
     """A lone generic word ("Center", "Ministry") that matched no longer name: not an entity."""
-    return cl.kind == "name" and all(normalise_name(m.text) in ORG_WORDS for m in cl.mentions)
+    def generic(word: str) -> bool:
+        return word in ORG_WORDS or (word.endswith("s") and word[:-1] in ORG_WORDS) or word in _GENERIC_PLURALS
+
+    return cl.kind == "name" and all(generic(normalise_name(m.text)) for m in cl.mentions)
 
 
 def build_entities(doc: Doc, title: str | None = None) -> list[Entity]:

@@ -31,6 +31,14 @@ def _place_subtype(labels: Counter[str]) -> EntityType:
     return "GPE"
 
 
+def _head_word(words: list[str]) -> str:
+    """The word before the first "of"/"for"/"on": the head of "Council of X"."""
+    for i, w in enumerate(words):
+        if i > 0 and w in ("of", "for", "on"):
+            return words[i - 1]
+    return words[-1]
+
+
 def cluster_type(cl: Cluster) -> EntityType:
     """PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, LAW or OTHER for one cluster."""
     if cl.kind in ("country", "city"):
@@ -51,7 +59,9 @@ def cluster_type(cl: Cluster) -> EntityType:
     weak = sum(m.place_ctx and not m.place_strong and m.label in ("PERSON", "NORP") for m in cl.mentions)
     org_ctx = any(m.org_ctx for m in cl.mentions)
     # "... Front", "... Society"; Arabic group names ("Jaish al-...", "... al-Sham": of the Levant).
-    org_word = bool(last_words & ORG_WORDS) or (bool(words) and (words[0] in ARABIC_ORG_WORDS or words[-1] == "sham"))
+    heads = {_head_word(f) for f in forms if f}  # "Local Council of Aleppo City": "council"
+    org_word = bool((last_words | heads) & ORG_WORDS) or (
+        bool(words) and (words[0] in ARABIC_ORG_WORDS or words[-1] == "sham"))
 
     votes: Counter[str] = Counter()
     given = any(looks_like_person_name(m.text) for m in cl.mentions)  # "Samantha Power" tagged ORG
@@ -59,7 +69,7 @@ def cluster_type(cl: Cluster) -> EntityType:
     given = given or (len(words) == 1 and _SURNAME_SUFFIX.search(words[0]) is not None
                       and words[0] not in g.cities and words[0] not in g.provinces)
     votes["PERSON"] = labels["PERSON"] + (3 if titled else 0) + (2 if cl.surname_merged else 0) + (2 if given else 0)
-    suffixed = sum(len(f) > 1 and f[-1] in PLACE_SUFFIXES for f in forms)  # "Hama province"
+    suffixed = 0 if org_word else sum(len(f) > 1 and f[-1] in PLACE_SUFFIXES for f in forms)  # "Hama province"
     votes["PLACE"] = labels["GPE"] + labels["LOC"] + labels["FAC"] + 3 * (strong + suffixed) + 2 * weak
     votes["ORG"] = labels["ORG"] + (3 if org_ctx else 0) + (2 if org_word else 0) + (2 if cl.long_forms else 0)
     votes["NORP"] = labels["NORP"]
