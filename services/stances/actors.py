@@ -143,7 +143,13 @@ class Actors:
             nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
             if nxt is not None and self.resolver.at(nxt) == self.resolver.at(tok) and nxt.ent_iob_ == "I":
                 continue
-            subject = self._is_subject(tok)
+            # The mention's syntactic root ("Observatory" in "Observatory for Human Rights").
+            root = tok
+            for _ in range(6):
+                if root.head == root or self.resolver.at(root.head) != self.resolver.at(tok):
+                    break
+                root = root.head
+            subject = self._is_subject(root)
             self.records.append(Record(tok.i, ref, subject, self._sent_of[tok.i]))
             if ref.type == "PERSON":
                 self._note_title(tok, ref)
@@ -168,7 +174,10 @@ class Actors:
         for _ in range(3):
             if head.dep_ in SUBJECT_DEPS:
                 return True
-            if head.dep_ in ("appos", "compound", "flat") or (head.dep_ == "conj" and head.head.dep_ in SUBJECT_DEPS):
+            # A compound only when its head is a generic body: "the X monitor said" is X speaking,
+            # "an AFP photographer saw" is not AFP.
+            org_head = head.dep_ == "compound" and head.head.lemma_.lower() in self.lex.org_anaphors
+            if head.dep_ in ("appos", "flat") or org_head or (head.dep_ == "conj" and head.head.dep_ in SUBJECT_DEPS):
                 head = head.head
                 continue
             break

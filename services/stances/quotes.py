@@ -105,6 +105,9 @@ def _according_to(sents: list[Span], actors: Actors) -> Token | None:
 
 def speaker_from_subject(subj: Token, actors: Actors, actors_only: bool = False) -> EntityRef | None:
     """Who a speech verb's subject is; a plain noun phrase ("the statement") unless ``actors_only``."""
+    if subj.tag_ in ("WDT", "WP"):
+        refs = actors.refs(subj)  # "Russia, which says ..."
+        return refs[0] if refs else None
     if subj.pos_ == "PRON":
         ref = actors.antecedent(subj)
         if ref is not None:

@@ -52,12 +52,17 @@ def find_reported(doc: Doc, actors: Actors) -> list[Reported]:
             comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
             if comp is None:
                 continue
-            clause = _trim(doc, comp.left_edge.i, comp.right_edge.i + 1)
+            # "which the group said was meant to ...": the clause starts after the verb.
+            clause = _trim(doc, max(comp.left_edge.i, tok.i + 1), comp.right_edge.i + 1)
             subj = subject_of(tok)
             if clause is None or subj is None:
                 continue
-            out.append(Reported(speaker_from_subject(subj, actors), tok, clause, tok.sent,
-                                _quoted_share(clause, actors) > 0.5))
+            speaker = speaker_from_subject(subj, actors, actors_only=True)
+            if speaker is None and tok.dep_ == "conj":
+                speaker = _earlier_speaker(tok, actors)  # "X said ..., and warned ..."
+            if speaker is None:
+                speaker = speaker_from_subject(subj, actors)
+            out.append(Reported(speaker, tok, clause, tok.sent, _quoted_share(clause, actors) > 0.5))
         elif lemma in ("accuse", "charge") and tok.pos_ == "VERB":
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -79,9 +84,9 @@ def find_reported(doc: Doc, actors: Actors) -> list[Reported]:
                 clause = _trim(doc, sent.start, phrase[0])
             else:
                 clause = _trim(doc, phrase[1], sent.end)
-            refs = actors.refs(obj) or actors.refs(obj, actors_only=False)
-            if clause is not None and _quoted_share(clause, actors) <= 0.5:
-                out.append(Reported(refs[0] if refs else None, tok, clause, sent))
+            refs = actors.refs(obj)  # "according to their type" attributes nothing
+            if refs and clause is not None and _quoted_share(clause, actors) <= 0.5:
+                out.append(Reported(refs[0], tok, clause, sent))
     return out
 
 
@@ -93,3 +98,15 @@ def to_quotes(doc: Doc, reported: list[Reported]) -> list[Quote]:
         out.append(Quote(speaker=r.speaker, text=r.clause.text, start=r.clause.start_char, end=r.clause.end_char,
                          direct=False, cue=r.cue.text, evidence=evidence_of(doc, [r.sent])))
     return out
+
+
+def _earlier_speaker(verb: Token, actors: Actors) -> EntityRef | None:
+    """The actor subject of an earlier speech verb in the same sentence."""
+    lex = lexicon()
+    for t in reversed(verb.doc[verb.sent.start: verb.i]):
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.speech_verbs:
+            subj = subject_of(t)
+            ref = speaker_from_subject(subj, actors, actors_only=True) if subj is not None else None
+            if ref is not None:
+                return ref
+    return None

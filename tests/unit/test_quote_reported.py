@@ -46,3 +46,18 @@ def test_pronoun_speaker_resolved() -> None:
 def test_direct_quotes_are_not_reported_speech() -> None:
     r = stances_for("“The harvest is lost,” Ruth Mbeki said.")
     assert r.reported_speech == [] and len(r.quotes) == 1
+
+
+def test_relative_pronoun_speaker() -> None:
+    out = reported("Freedonia, which says it is not involved in the fighting, sent envoys.")
+    assert out == {"it is not involved in the fighting": "Freedonia"}
+
+
+def test_according_to_a_non_actor_is_not_attribution() -> None:
+    assert reported("Prices are set according to their weight and size.") == {}
+
+
+def test_conjoined_speech_verb_keeps_the_first_speaker() -> None:
+    text = "Freedonia said it would talk to Sylvania, and warned that any delay would be costly."
+    out = reported(text)
+    assert out["any delay would be costly"] == "Freedonia"
