@@ -236,7 +236,9 @@ BOILERPLATE = re.compile(
 )
 # Second-person address (outside quotes) marks reader-directed text at a page's foot.
 READER_ADDRESS = re.compile(r"\b(?:you|your|yours|yourself)\b", _I)
-_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|«[^»]*»")
+# Bounded spans: unbalanced quote marks must not make the scan quadratic.
+_QUOTED = re.compile(r"\"[^\"]{0,600}\"|“[^”]{0,600}”|‘[^’]{0,600}’|«[^»]{0,600}»")
+_MAX_CUE_CHARS = 5000
 # Reporting verbs: captions rarely have them; article sentences often do.
 REPORTING = re.compile(
     r"\b(?:said|says|say|told|tells|added|according to|stated|announced|reported|asked|warned|urged|urges|"
@@ -273,7 +275,7 @@ QUOTE_CHARS = "\"'“”‘’«»„‚"
 
 def unquoted(text: str) -> str:
     """The text with quoted spans removed (so a quote's 'you' does not count as reader address)."""
-    return _QUOTED.sub(" ", text)
+    return _QUOTED.sub(" ", text[:_MAX_CUE_CHARS])
 
 
 def has_agency(text: str) -> bool:
