@@ -175,6 +175,13 @@ def attribute(doc: Doc, spans: list[QuoteSpan], actors: Actors) -> list[Attribut
         if speaker is None:
             speaker = _pull_quote_name(doc, span, actors)
         out.append(Attributed(span, speaker, cue, sents))
+    # A quote whose attribution only comes with the next quote, right after it:
+    # "“We are not leaving.”\n\n“This is our home,” she said."
+    for k in range(len(out) - 2, -1, -1):
+        a, b = out[k], out[k + 1]
+        gap = text_of(doc)[(a.span.close_mark or a.span.end) + 1: b.span.open_mark]
+        if a.speaker is None and b.speaker is not None and gap.strip() == "" and gap.count("\n") <= 2:
+            out[k] = Attributed(a.span, b.speaker, b.cue, a.sents)
     return out
 
 

@@ -118,3 +118,10 @@ def test_quote_split_by_its_attribution() -> None:
 def test_unnamed_spokesman_keeps_whose_spokesman() -> None:
     r = stances_for("“We reject these claims,” a spokesman for the Foreign Ministry said.")
     assert speakers(r) == {"We reject these claims": "spokesman for the Foreign Ministry"}
+
+
+def test_attribution_in_the_following_quote() -> None:
+    text = ("The shelling went on all night.\n\n“We are not leaving.”\n\n"
+            "“This is our home,” said Omar Farouk, a shopkeeper.")
+    r = stances_for(text)
+    assert speakers(r) == {"We are not leaving.": "Omar Farouk", "This is our home": "Omar Farouk"}
