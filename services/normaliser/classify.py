@@ -408,6 +408,8 @@ def _mark_shapes(units: list[Unit]) -> None:
             continue
         if u.words >= _LONG_CAPTION_WORDS or (u.words >= 10 and patterns.CAPTION_END_DATE.search(u.text)):
             u.kind = "caption"
+        elif u.words >= 5 and patterns.CAPTION_VERB.search(u.text) and u.text[:1] not in patterns.QUOTE_CHARS:
+            u.kind = "caption"  # "Children play in the rubble of their school": a picture described
 
 
 def _mark_link_lists(units: list[Unit]) -> None:

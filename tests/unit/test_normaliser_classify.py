@@ -294,3 +294,9 @@ def test_site_machinery_before_the_headline(line: str) -> None:
 def test_headline_with_a_full_stop_is_still_the_title() -> None:
     _, _, art = run(page("Menu", "Lisbon talks end without a deal.", *BODY))
     assert art.title == "Lisbon talks end without a deal."
+
+
+def test_short_caption_without_credit_describing_a_picture() -> None:
+    cap = "Container ships wait at anchor off the port of Djibouti"
+    text, _, art = run(page(TITLE, *BODY[:2], cap, *BODY[2:]))
+    assert cap in art.captions and cap not in text
