@@ -172,11 +172,19 @@ def _mark_duplicates(units: list[Unit]) -> None:
             # Inside the article, or long and not headline-shaped above it (a doubled headline stays).
             # A doubled paragraph that reports speech is a copy glitch: its first copy stays article text.
             caption_like = in_body or (u.words >= _LONG_CAPTION_WORDS // 2 and not _looks_headline(prev))
-            if prev.open and caption_like and not _reported_speech(prev):
+            if prev.open and caption_like and not _reported_speech(prev) and not _narrates(prev):
                 prev.kind = "caption"
         elif u.key in seen and u.words >= 2 and u.open:
             u.kind = "duplicate_line"
         seen.add(u.key)
+
+
+def _narrates(u: Unit) -> bool:
+    """Past or future narration without a picture verb: a report's sentence rather than a caption."""
+    text = u.text
+    if patterns.FINITE_AUX.search(text):  # "had", "was", "will": captions hardly ever use them
+        return True
+    return bool(patterns.PAST_TENSE.search(text)) and not patterns.CAPTION_VERB.search(text)
 
 
 def _looks_headline(u: Unit) -> bool:

@@ -300,3 +300,9 @@ def test_short_caption_without_credit_describing_a_picture() -> None:
     cap = "Container ships wait at anchor off the port of Djibouti"
     text, _, art = run(page(TITLE, *BODY[:2], cap, *BODY[2:]))
     assert cap in art.captions and cap not in text
+
+
+def test_doubled_narrative_paragraph_keeps_one_copy() -> None:
+    para = "The council had postponed the vote twice before the final session in Lisbon."
+    text, _, art = run(page(TITLE, BODY[0], f"{para}\n{para}", *BODY[1:]))
+    assert text.count(para) == 1 and para not in art.captions
