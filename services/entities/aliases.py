@@ -8,7 +8,7 @@ Rules, in order:
    "east Aleppo" and "Hama province" reduced to the place when that place is known).
 3. Spellings: "Sergei Lavrov" and "Sergey Lavrov" (same surname, first names one transliteration
    apart) are one person.
-4. Surnames: a shorter name that is the tail of a longer person's name ("Lavrov", "Abdel Rahman")
+4. Surnames: a shorter name that is the tail of a longer person's name ("Lavrov", "Abdul Karim")
    joins that person; when two people share it, each mention goes to the nearest one before it.
 5. Acronyms: "SAMS" joins "Syrian American Medical Society" (initials, or "Long Name (ACR)").
 6. Head-noun short forms: "the Observatory" joins "Syrian Observatory for Human Rights" when the
@@ -193,7 +193,7 @@ def _merge_surnames(clusters: list[Cluster]) -> list[Cluster]:
     longs = [(cl, toks) for cl, toks in longs if len(toks) >= 2]
     out = []
     for cl in clusters:
-        if cl.kind != "name" or any(m.place_ctx for m in cl.mentions):
+        if cl.kind != "name" or any(m.place_strong for m in cl.mentions):
             out.append(cl)
             continue
         toks = person_tokens(cl.mentions[0].text)
@@ -302,7 +302,7 @@ def _merge_head_nouns(clusters: list[Cluster]) -> list[Cluster]:
         # A short form is generic ("the Observatory", "Foreign Ministry"); "Syrian Army" is a name of
         # its own and must not join "Free Syrian Army".
         qualified = any(w in g.demonyms or w in g.country_names for w in words)
-        if cl.kind != "name" or not 1 <= len(words) <= 3 or qualified or any(m.place_ctx or m.titled
+        if cl.kind != "name" or not 1 <= len(words) <= 3 or qualified or any(m.place_strong or m.titled
                                                                              for m in cl.mentions):
             out.append(cl)
             continue

@@ -1,5 +1,5 @@
 """Capitalised names the model left untagged: runs of proper nouns typed by the gazetteer, an
-organisation word, a place context or a given name ("Human Rights First", "Army of Islam")."""
+organisation word, a place context or a given name ("Coastal Relief Trust", "Army of the Mujahideen")."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def initials(name: str) -> str:
 
 
 def propn_chunks(doc: Doc, covered: list[bool]) -> list[tuple[int, int]]:
-    """Runs of capitalised proper nouns spaCy left untagged ("Human Rights First", "Army of Islam")."""
+    """Runs of capitalised proper nouns spaCy left untagged ("Coastal Relief Trust", "Army of the North")."""
     chunks = []
     i, n = 0, len(doc)
     while i < n:
@@ -36,7 +36,7 @@ def propn_chunks(doc: Doc, covered: list[bool]) -> list[tuple[int, int]]:
             t = doc[j]
             nxt = doc[j + 1] if j + 1 < n and not covered[j + 1] else None
             name_word = t.pos_ == "PROPN" and (t.text[:1].isupper() or t.lower_ in LOWER_NAME_STARTS)
-            # Hyphens and "of" inside a name: "al-Zinki", "Army of Islam".
+            # Hyphens and "of" inside a name: "al-Baghdadi", "Army of Conquest".
             joiner = nxt is not None and nxt.pos_ == "PROPN" and (
                 t.text == "-" or (t.lower_ == "of" and nxt.text[:1].isupper()))
             if not (name_word or joiner):

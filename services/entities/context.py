@@ -17,6 +17,10 @@ from services.entities.lexicon import (
     TITLES,
 )
 
+# Place nouns that, after a name, often mean something else ("the Trump camp", "Assad's base").
+_NOT_AFTER_NAME = frozenset({"camp", "base", "state", "border", "crossing", "capital", "port", "strip", "sea",
+                             "gulf", "bay", "department", "island", "islands", "settlement", "enclave"})
+
 MOTION_VERBS = frozenset({"visit", "leave", "reach", "enter", "tour", "travel", "fly", "arrive", "return", "head",
                           "flee", "capture", "bomb", "shell", "besiege", "attack", "storm", "evacuate", "rebuild"})
 SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "announce", "claim", "insist", "warn", "accuse",
@@ -51,7 +55,7 @@ def place_context(doc: Doc, s: int, e: int, depth: int = 0) -> int:
     before = doc[s - 1] if s > 0 else None
     after = doc[e] if e < len(doc) else None
     if after is not None and after.pos_ == "NOUN" and after.lemma_.lower() in PLACE_NOUNS \
-            and after.lower_ not in ("state", "base"):
+            and after.lemma_.lower() not in _NOT_AFTER_NAME:
         return 2
     if before is not None:
         if before.lower_ == "of" and s > 1 and doc[s - 2].lemma_.lower() in PLACE_NOUNS:

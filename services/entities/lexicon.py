@@ -67,8 +67,7 @@ LOCATIVE_PREPS: frozenset[str] = frozenset({"in", "near", "outside", "around", "
 # Common first words of Arabic/Levantine place names (general toponymy: village, hill, monastery...).
 TOPONYM_PREFIXES: frozenset[str] = frozenset({
     "kafr", "kfar", "tal", "tell", "tel", "deir", "dayr", "ain", "ein", "beit", "bayt", "khan", "jabal", "jebel",
-    "wadi", "ras", "bir", "bab", "jisr", "maarat", "maaret", "qasr", "hay", "souq", "mazraat", "marj", "sahl",
-    "karm", "arab", "umm",
+    "wadi", "ras", "bir", "bab", "jisr", "maarat", "qasr", "hay", "souq", "mazraat", "marj", "sahl", "arab", "umm",
 })
 
 # Words that mark an organisation when they end (or head) a capitalised name.

@@ -38,7 +38,7 @@ def given_names() -> frozenset[str]:
 
 
 def looks_like_person_name(text: str) -> bool:
-    """Two to four capitalised words opening with a known given name: "Samantha Power", "Neil Hicks"."""
+    """Two to four capitalised words opening with a known given name: "Samantha Power", "Jane Doe"."""
     words = text.replace("-", " - ").split()
     if not 2 <= len([w for w in words if w != "-"]) <= 4 or not words[0][:1].isupper():
         return False

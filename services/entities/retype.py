@@ -70,7 +70,9 @@ def cluster_type(cl: Cluster) -> EntityType:
                       and words[0] not in g.cities and words[0] not in g.provinces)
     votes["PERSON"] = labels["PERSON"] + (3 if titled else 0) + (2 if cl.surname_merged else 0) + (2 if given else 0)
     suffixed = 0 if org_word else sum(len(f) > 1 and f[-1] in PLACE_SUFFIXES for f in forms)  # "Hama province"
-    votes["PLACE"] = labels["GPE"] + labels["LOC"] + labels["FAC"] + 3 * (strong + suffixed) + 2 * weak
+    # "the town of X" / "X district" all but settles it: people are not found in those slots.
+    votes["PLACE"] = labels["GPE"] + labels["LOC"] + labels["FAC"] + 5 * min(strong, 1) + 3 * (strong + suffixed) \
+        + 2 * weak
     votes["ORG"] = labels["ORG"] + (3 if org_ctx else 0) + (2 if org_word else 0) + (2 if cl.long_forms else 0)
     votes["NORP"] = labels["NORP"]
     votes["EVENT"] = labels["EVENT"]

@@ -156,3 +156,9 @@ def test_capital_hyphen_compounds(nlp: Language) -> None:
     assert find(backed, "Moscow")[0].name == "Russia"
     based = ents(nlp, "A Moscow-based analyst said the talks had failed.")
     assert find(based, "Moscow")[0].name == "Moscow"
+
+
+def test_surname_after_in_still_joins_and_trump_camp_is_not_a_place(nlp: Language) -> None:
+    out = ents(nlp, "Donald Trump spoke on Monday. Voters lost faith in Trump, and the Trump camp was worried.")
+    trump = [e for e in out if any(m.text == "Trump" for m in e.mentions)]
+    assert len(trump) == 1 and trump[0].name == "Donald Trump" and trump[0].type == "PERSON"
