@@ -27,7 +27,7 @@ _SENTENCE_END = tuple(".!?\"'”’:;)…")
 
 
 def _furniture_lines(text: str) -> list[tuple[int, int]]:
-    """Short paragraphs that are not sentences ("Skip to content", "VOA News", "Top Story"): page
+    """Short paragraphs that are not sentences ("Skip to content", "Most Read", "Latest News"): page
     furniture left in the text. Names only found there are not the article's entities. A line of a
     hard-wrapped paragraph (another line right before or after it) is not furniture."""
     spans = []

@@ -179,7 +179,7 @@ def extract_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
     out = resolve_overlaps(out + gazetteer_candidates(doc, text))
     out.extend(propagate(doc, out, text))
     skipped = skipped_spans(text)
-    # A name never runs across a paragraph break ("Top Story\n\nDW" is two pieces of page furniture).
+    # A name never runs across a paragraph break ("Most Read\n\nBBC" is two pieces of page furniture).
     out = [c for c in out if "\n\n" not in c.text and not any(a <= c.start < b for a, b in skipped)]
     out.sort(key=lambda c: (c.start, -c.end))
     # A name stretched over a neighbouring entity ("Ursula von der" + "Leyen") absorbs it.
