@@ -60,7 +60,8 @@ def _reattach(parse: Parse, paras: list[int], heads: list[int], deps: list[str])
         if not verbs:
             continue
         main = verbs[0]
-        has_subj = any(heads[j] == main and deps[j].startswith("nsubj") for j in range(len(heads)) if j != main)
+        has_subj = any(heads[j] == main and deps[j].startswith("nsubj")
+                       for j in paragraph_tokens(paras, main) if j != main)
         for r in rs:
             if r == main or r in verbs[1:]:
                 continue
@@ -69,3 +70,14 @@ def _reattach(parse: Parse, paras: list[int], heads: list[int], deps: list[str])
                 has_subj = True
             else:
                 heads[r], deps[r] = main, "dep"
+
+
+def paragraph_tokens(paras: list[int], i: int) -> range:
+    """Token indices of the paragraph holding token i."""
+    start = i
+    while start > 0 and paras[start - 1] == paras[i]:
+        start -= 1
+    end = i
+    while end + 1 < len(paras) and paras[end + 1] == paras[i]:
+        end += 1
+    return range(start, end + 1)

@@ -11,6 +11,7 @@ line.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -55,21 +56,37 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
+    """The Doc's sentences and their end offsets, computed once per Doc."""
+    cached = doc.user_data.get("stances.sents")
+    if cached is None:
+        sents = list(doc.sents)
+        cached = (sents, [s.end_char for s in sents])
+        doc.user_data["stances.sents"] = cached
+    return cached  # type: ignore[no-any-return]
+
+
 def _frame_sents(doc: Doc, span: QuoteSpan) -> list[Span]:
     close = span.close_mark if span.close_mark is not None else span.end
-    sents = [s for s in doc.sents if s.end_char > span.open_mark and s.start_char <= close]
+    all_sents, ends = _sentences(doc)
+    k = bisect.bisect_right(ends, span.open_mark)
+    sents = []
+    while k < len(all_sents) and all_sents[k].start_char <= close:
+        sents.append(all_sents[k])
+        k += 1
     if not sents:
         return []
     first, last = sents[0], sents[-1]
     # "'...,' he said." split off as its own short sentence.
     if last.end < len(doc):
-        nxt = doc[last.end].sent
+        nxt = all_sents[k] if k < len(all_sents) else doc[last.end].sent
         gap = text_of(doc)[close + 1: nxt.start_char]
         if len(nxt) <= _SHORT_FRAME and gap.strip() == "" and "\n" not in gap:
             sents.append(nxt)
     # "X said:" just before the quote.
-    if first.start > 0 and first.start_char >= span.open_mark - 1:
-        prev = doc[first.start - 1].sent
+    first_k = all_sents.index(first)
+    if first_k > 0 and first.start_char >= span.open_mark - 1:
+        prev = all_sents[first_k - 1]
         if text_of(doc)[prev.start_char: prev.end_char].rstrip().endswith(":"):
             sents.insert(0, prev)
     return sents
