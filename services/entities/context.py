@@ -21,6 +21,11 @@ from services.entities.lexicon import (
 _NOT_AFTER_NAME = frozenset({"camp", "base", "state", "border", "crossing", "capital", "port", "strip", "sea",
                              "gulf", "bay", "department", "island", "islands", "settlement", "enclave"})
 
+# Verbs and nouns of movement: "to X" / "from X" after them is a place.
+_MOVEMENT = frozenset({"road", "route", "way", "flight", "trip", "journey", "corridor", "convoy", "go", "move",
+                       "head", "drive", "march", "advance", "push", "retreat", "withdraw", "flee", "return",
+                       "travel", "fly", "arrive", "evacuate", "deploy", "send", "walk", "escape", "relocate"})
+
 MOTION_VERBS = frozenset({"visit", "leave", "reach", "enter", "tour", "travel", "fly", "arrive", "return", "head",
                           "flee", "capture", "bomb", "shell", "besiege", "attack", "storm", "evacuate", "rebuild"})
 SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "announce", "claim", "insist", "warn", "accuse",
@@ -73,8 +78,14 @@ def place_context(doc: Doc, s: int, e: int, depth: int = 0) -> int:
             return place_context(doc, left, head.i + 1, depth + 1)
     if before is not None and before.lower_ in DIRECTION_WORDS and s > 1:
         before = doc[s - 2]  # "in eastern X"
-    if before is not None and before.lower_ in LOCATIVE_PREPS and before.lower_ not in ("to", "at") and (
-        after is None or after.lower_ not in ("'s", "’s")
+    if before is None or (after is not None and after.lower_ in ("'s", "’s")):
+        return 0
+    if before.lower_ in LOCATIVE_PREPS and before.lower_ not in ("to", "at"):
+        return 1
+    # "the road from Goma to X", "fled to X", "convoys to X": movement ends at a place.
+    if before.lower_ in ("to", "from", "towards", "toward") and (
+        before.head.lemma_.lower() in _MOVEMENT or before.head.lower_ in ("from", "to")
+        or (before.lower_ == "to" and any(doc[k].lower_ == "from" for k in range(max(0, s - 6), s - 1)))
     ):
         return 1
     return 0

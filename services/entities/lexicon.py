@@ -45,7 +45,7 @@ PLACE_NOUNS: frozenset[str] = frozenset({
     "region", "area", "suburb", "camp", "county", "municipality", "quarter", "hamlet", "valley", "island",
     "islands", "port", "capital", "border", "crossing", "settlement", "enclave", "countryside", "outskirts",
     "prefecture", "oblast", "state", "township", "locality", "base", "airport", "mountains", "river", "lake",
-    "desert", "coast", "peninsula", "strip", "bay", "gulf", "sea", "commune", "department",
+    "desert", "coast", "peninsula", "strip", "bay", "gulf", "sea", "commune", "department", "territory",
 })
 
 # Place nouns that may follow a place name as part of how it is written ("Hama province"):

@@ -169,3 +169,8 @@ def test_agency_slash_dateline_and_lone_generic_words(nlp: Language) -> None:
     names = {e.name for e in entities(nlp, text)}
     assert "Turkey" in names
     assert not names & {"ANKARA", "Ankara", "Permanent Representative", "Center"}
+
+
+def test_unknown_town_after_from_to_is_a_place(nlp: Language) -> None:
+    ents = entities(nlp, "The fighting has cut off the main road from Goma to Kiwanja for two weeks.")
+    assert by_name(ents, "Kiwanja").type in ("GPE", "LOC")
