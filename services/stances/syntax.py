@@ -5,8 +5,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 
+_PARTICLES = {"forward", "up", "down", "out", "back", "through", "off", "in"}
+
+
 def particle(verb: Token) -> str | None:
-    prt = next((c for c in verb.children if c.dep_ == "prt"), None)
+    """The particle of a phrasal verb ("ruled out", "put forward"; the parser tags some as adverbs)."""
+    prt = next((c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLES)),
+               None)
     return prt.lower_ if prt is not None else None
 
 

@@ -230,8 +230,9 @@ def verb_triples(ctx: Context, verb: Token) -> list[Triple]:
         current = ctx.current_proposal(verb.i)
         if current is not None:
             targets = [EntityRef(name=current)]
-    if kind == "speech_act" and not targets:
-        # "condemned the Russian veto", "welcomed Kenya's decision": the act stands for its author.
+    if kind in ("speech_act", "relation") and not targets:
+        # "condemned the Russian veto", "welcomed Kenya's decision", "will fight the Russian
+        # occupation": the act stands for its author.
         targets = [r for t in target_toks if t.pos_ == "NOUN" for r in act_owner(ctx, t)]
     if kind == "speech_act" and targets and all(t.entity_id is None and t.type is None and
                                                 t.name not in ctx.proposal_names.values() for t in targets):

@@ -48,3 +48,14 @@ def test_attacks_on_a_place_are_not_stances() -> None:
 def test_attacking_a_town_is_not_a_stance_but_attacking_a_country_is() -> None:
     assert triples(stances_for("The rebels attacked Chicago at dawn.")) == set()
     assert ("Freedonia", "oppose", "Iran") in triples(stances_for("Freedonia attacked Iran in a speech."))
+
+
+def test_fighting_an_occupation_opposes_the_occupiers() -> None:
+    t = triples(stances_for("The rebels will fight the Freedonian and Sylvanian occupation until the end."))
+    assert {("rebels", "oppose", "Freedonia"), ("rebels", "oppose", "Sylvania")} <= t or {
+        ("rebels", "oppose", "Freedonian"), ("rebels", "oppose", "Sylvanian")} <= t
+
+
+def test_supporter_of() -> None:
+    t = triples(stances_for("Kenya, a long-time supporter of Norway, voted early."))
+    assert ("Kenya", "support", "Norway") in t

@@ -81,3 +81,12 @@ def test_stance_evidence_is_the_sentence() -> None:
     assert s.evidence.text == "Freedonia vetoed the resolution on Monday."
     assert text[s.evidence.start:s.evidence.end] == s.evidence.text
     assert s.target.entity_id is None and s.holder.entity_id is not None
+
+
+def test_put_forward_drafted_by_and_drew_up() -> None:
+    text = ("Kenya put forward a draft resolution on Monday.\n\n"
+            "The text, drafted by Norway and Mexico, was debated for hours.\n\n"
+            "Brazil drew up the first version.")
+    t = triples(stances_for(text))
+    assert {("Kenya", "support", "draft resolution"), ("Norway", "support", "draft resolution"),
+            ("Mexico", "support", "draft resolution")} <= t
