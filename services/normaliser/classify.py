@@ -365,6 +365,19 @@ def _below_furniture(units: list[Unit], i: int, indent: bool) -> bool:
     return False
 
 
+def _introduced_item(units: list[Unit], i: int) -> bool:
+    """A list item ('- a joint command post') under an article line that ends with a colon."""
+    item = _LIST_ITEM.sub("", units[i].text)
+    if item == units[i].text and not item[:1].islower():
+        return False
+    for u in reversed(units[:i]):
+        if u.text.endswith(":"):
+            return u.open and u.words >= 3
+        if u.terminated or u.words > _MAX_HEADING_WORDS:
+            return False
+    return False
+
+
 def _mark_tail(units: list[Unit]) -> None:
     """After the last article paragraph only page furniture stands."""
     indent = _body_indent(units)
@@ -373,10 +386,14 @@ def _mark_tail(units: list[Unit]) -> None:
         if not u.open:
             continue
         question = u.text.endswith("?") and u.words <= 12  # "Who are the rebels?": a link to another story
+        # "... at the following addresses:" with only furniture below introduces that furniture.
+        question = question or u.text.endswith(":")
         # Below page furniture, a paragraph indented unlike the article's is a sidebar or footer block.
         stray = indent is not None and u.indented != indent and _below_furniture(units, i, indent)
         if (_body_like(u) or _reported_speech(u)) and not _reader_cue(u) and not question and not stray:
             return
+        if _introduced_item(units, i):
+            return  # the article ends with a list it introduces
         if _body_like(u) or u.text.endswith("?"):
             u.kind = _cue_kind(u)
         elif patterns.is_section_label(u.text):
@@ -443,7 +460,7 @@ def _mark_link_lists(units: list[Unit]) -> None:
     for i in links:
         u = units[i]
         item = _LIST_ITEM.sub("", u.text)
-        if intro(i) or item[:1].islower():
+        if intro(i) or (item != u.text and item[:1].islower()):
             u.kind = _BODY  # items of a list the article itself introduces
         else:
             u.kind = "navigation"

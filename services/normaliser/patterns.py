@@ -29,7 +29,7 @@ NAVIGATION = re.compile(
     r"jump to\b[^.!?]*|go to (?:main )?(?:content|navigation|top)|back to top|accessibility(?: links| help)?|"
     r"(?:toggle|open|close|main|site) (?:navigation|menu)|main menu|menu|navigation|search(?: the site)?|home(?:page)?|"
     r"sign (?:in|up|out)|log ?(?:in|out)|register|my account|subscribe(?: now)?|subscriptions?|"
-    r"share(?: this)?(?: article| story| page| on \w+)?|share via .*|copy link|link copied|"
+    r"share(?: this)?(?: article| story| page| on \w+)?\d*|share via .*|copy link|link copied|"
     r"print(?: this)?(?: article)?|e-?mail|"
     r"facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|messenger|flipboard|"
     r"comments?(?: \(\d+\))?|\d+ comments?|view comments|show comments|leave a comment|"

@@ -314,3 +314,11 @@ def test_long_paragraph_that_lost_its_full_stop_is_kept() -> None:
 def test_url_line_is_navigation() -> None:
     art = norm(page(HEAD, *PARAS, "https://news.example.com/2024/03/01/arctic-patrols"))
     assert "https://" not in art.text and art.published_at is None
+
+
+def test_article_ending_with_a_list_it_introduces_keeps_the_list() -> None:
+    art = norm(page(HEAD, *PARAS, "The ministers agreed on three steps:",
+                    "- shared radar coverage\n- a joint command post\n- exchanges of pilots"))
+    assert "The ministers agreed on three steps:" in art.text
+    for item in ("- shared radar coverage", "- a joint command post", "- exchanges of pilots"):
+        assert item in lines_of(art)
