@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-
 _PARTICLES = {"forward", "up", "down", "out", "back", "through", "off", "in"}
 
 
