@@ -92,7 +92,8 @@ class Proposals:
                 mods = [k for k in kids if k.dep_ in ("amod", "compound") and k.lower_ not in ("own",)]
                 left = min(m.left_edge.i for m in mods) if mods else head.i
                 label = f"{head.doc[left: head.i].text} {head.text.lower()}".strip()
-            self._add(label, lemma if lemma not in self.by_head else None)
+            # Not registered under its head word: "the measure" later is the main text, not the rival.
+            self._add(label, None)
             return label
         if lemma in lex.proposal_anaphors and (det in _DEFINITE or "own" in words) and self.last is not None:
             if lemma in self.by_head:
@@ -122,7 +123,8 @@ class Proposals:
             self.names.append(label)
         if lemma is not None:
             self.by_head.setdefault(lemma, label)
-        self._use(label, lemma if lemma is not None else "resolution")
+        # A rival text (lemma None) becomes the latest mention but not the text under vote.
+        self._use(label, lemma)
 
 
 def _embedded(tok: Token) -> bool:

@@ -90,3 +90,10 @@ def test_put_forward_drafted_by_and_drew_up() -> None:
     t = triples(stances_for(text))
     assert {("Kenya", "support", "draft resolution"), ("Norway", "support", "draft resolution"),
             ("Mexico", "support", "draft resolution")} <= t
+
+
+def test_rival_proposal_does_not_capture_later_references() -> None:
+    text = ("Freedonia vetoed a draft resolution, and its own rival measure was rejected.\n\n"
+            "Minister Paul Girard backed the measure drafted by Norway.")
+    t = triples(stances_for(text))
+    assert ("Paul Girard", "support", "draft resolution") in t
