@@ -33,7 +33,7 @@ CAPITAL_FOR_ORG = {"brussels": "european union"}
 _INITIAL_SKIP = frozenset({"of", "for", "the", "and", "on", "in", "to", "de", "des", "du", "la", "le", "at", "&"})
 
 
-@dataclass
+@dataclass(eq=False)  # identity: two clusters are never "equal"
 class Cluster:
     key: str
     kind: str  # country | org | city | name | people
@@ -169,9 +169,15 @@ def _nearest(targets: list[Cluster], pos: int) -> Cluster:
     return best
 
 
-def _merge_into(src: Cluster, targets: list[Cluster]) -> None:
+def _merge_into(src: Cluster, targets: list[Cluster]) -> list[Cluster]:
+    """Each mention of ``src`` to the nearest target before it; the targets that received some."""
+    received: list[Cluster] = []
     for m in src.mentions:
-        _nearest(targets, m.start).mentions.append(m)
+        t = _nearest(targets, m.start)
+        t.mentions.append(m)
+        if t not in received:
+            received.append(t)
+    return received
 
 
 _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
@@ -192,23 +198,25 @@ def _merge_surnames(clusters: list[Cluster]) -> list[Cluster]:
              if cl.kind == "name" and _personish(cl)]
     longs = [(cl, toks) for cl, toks in longs if len(toks) >= 2]
     out = []
+    merged: set[int] = set()  # ids of clusters already merged away: never targets
     for cl in clusters:
         if cl.kind != "name" or any(m.place_strong for m in cl.mentions):
             out.append(cl)
             continue
         toks = person_tokens(cl.mentions[0].text)
-        targets = [lc for lc, lt in longs if lc is not cl and 0 < len(toks) < len(lt) and lt[-len(toks):] == toks
+        live = [(lc, lt) for lc, lt in longs if lc is not cl and id(lc) not in merged]
+        targets = [lc for lc, lt in live if 0 < len(toks) < len(lt) and lt[-len(toks):] == toks
                    and not _patronymic_tail(lc, toks, cl.mentions[0].text)]
         if not targets and _personish(cl) and (len(toks) == 1 or toks[0] in ("abu", "umm")):
             # Family name first ("Ban" for "Ban Ki-moon", "Xi" for "Xi Jinping"), a first name alone,
             # or an Arabic kunya ("Abu Mohammad" for "Abu Mohammad al-Jolani").
-            targets = [lc for lc, lt in longs if lc is not cl and len(lt) > len(toks) and lt[: len(toks)] == toks]
+            targets = [lc for lc, lt in live if len(lt) > len(toks) and lt[: len(toks)] == toks]
         if not targets:
             out.append(cl)
             continue
-        _merge_into(cl, targets)
-        for t in targets:
+        for t in _merge_into(cl, targets):
             t.surname_merged = True
+        merged.add(id(cl))
     return out
 
 
@@ -253,6 +261,7 @@ def _initials(name: str) -> str:
 
 def _merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
     out = []
+    merged: set[int] = set()  # ids of clusters already merged away: never targets
     for cl in clusters:
         acr = cl.mentions[0].text.replace(".", "")
         if cl.kind not in ("name", "org") or not _ACRONYM.match(acr) or (cl.kind == "org" and cl.org and cl.org.qid):
@@ -261,7 +270,7 @@ def _merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
         paren = re.compile(r"\s*\(\s*" + re.escape(cl.mentions[0].text) + r"\s*\)")
         targets = []
         for other in clusters:
-            if other is cl or other.kind not in ("name", "org") or _personish(other):
+            if other is cl or id(other) in merged or other.kind not in ("name", "org") or _personish(other):
                 continue
             forms = {m.text for m in other.mentions}
             if any(_initials(f) == acr for f in forms) or any(paren.match(text, m.end) for m in other.mentions):
@@ -269,9 +278,9 @@ def _merge_acronyms(clusters: list[Cluster], text: str) -> list[Cluster]:
         if not targets:
             out.append(cl)
             continue
-        _merge_into(cl, targets)
-        for t in targets:
+        for t in _merge_into(cl, targets):
             t.long_forms.append(acr)
+        merged.add(id(cl))
     return out
 
 
@@ -297,6 +306,7 @@ def _merge_head_nouns(clusters: list[Cluster]) -> list[Cluster]:
                 longs.append((cl, words))
     g = gazetteer()
     out = []
+    merged: set[int] = set()
     for cl in clusters:
         words = normalise_name(cl.mentions[0].text).split()
         # A short form is generic ("the Observatory", "Foreign Ministry"); "Syrian Army" is a name of
@@ -308,7 +318,7 @@ def _merge_head_nouns(clusters: list[Cluster]) -> list[Cluster]:
             continue
         targets = []
         for lc, lw in longs:
-            if lc is cl or len(lw) <= len(words):
+            if lc is cl or id(lc) in merged or len(lw) <= len(words):
                 continue
             head = _head_index(lw)
             for i in range(len(lw) - len(words) + 1):
@@ -320,6 +330,7 @@ def _merge_head_nouns(clusters: list[Cluster]) -> list[Cluster]:
             out.append(cl)
             continue
         _merge_into(cl, targets)
+        merged.add(id(cl))
     return out
 
 

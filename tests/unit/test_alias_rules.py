@@ -137,3 +137,17 @@ def test_city_spellings_share_a_cluster_and_an_id() -> None:
     clusters = cluster_mentions([cand("Raqqa", "GPE", 0), cand("Raqqah", "GPE", 30)], "")
     assert len(clusters) == 1
     assert entity_id_for(clusters[0], "GPE", "Raqqa")[0] == entity_id_for(clusters[0], "LOC", "Raqqah")[0]
+
+
+def test_chained_surnames_keep_every_mention() -> None:
+    cands = [cand("Rami Abdul Karim", "PERSON", 0), cand("Abdul Karim", "PERSON", 30), cand("Karim", "PERSON", 60)]
+    clusters = cluster_mentions(cands, "")
+    assert len(clusters) == 1 and len(clusters[0].mentions) == 3
+
+
+def test_chained_org_short_forms_keep_every_mention() -> None:
+    cands = [cand("Baltic Institute for Press Freedom", "ORG", 0), cand("Baltic Institute", "ORG", 50),
+             cand("Institute", "ORG", 80), cand("BIPF", "ORG", 100)]
+    clusters = cluster_mentions(cands, "")
+    assert sum(len(c.mentions) for c in clusters) == 4
+    assert len(clusters) == 1
