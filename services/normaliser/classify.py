@@ -37,6 +37,12 @@ _MAX_NEIGHBOUR_STEPS = 4
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CAPITALISED = re.compile(r"^[A-Z0-9&'’.-]")
 _INNER_SENTENCE = re.compile(r"[a-z0-9\"”’)][.!?]\s+[\"“‘]?[A-Z]")
+# English grammar words: headlines have them, masthead slogans usually not.
+_FUNCTION = frozenset({
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "and", "or", "but", "if",
+    "after", "before", "over", "under", "into", "amid", "against", "says", "say", "is", "are", "was", "were", "be",
+    "been", "will", "would", "could", "must", "can", "may", "not", "no",
+})
 _LIST_ITEM = re.compile(r"^(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
 
 
@@ -311,6 +317,8 @@ def _choose_title(units: list[Unit], first_body: int, given: str | None, outlet:
     candidates = [u for u in units[:first_body]
                   if u.open and _looks_headline(u) and not (u.words <= 6 and u.key in names)]
     pick = next((u for u in candidates if u.words >= 4), candidates[0] if candidates else None)
+    if pick is not None:
+        pick = _past_tagline(units, pick)
     if pick is None:  # a headline that ends with a full stop
         pick = next((u for u in units[:first_body] if u.open and 3 <= u.words <= 20
                      and not (u.words <= 6 and u.key in names)), None)
@@ -322,6 +330,23 @@ def _choose_title(units: list[Unit], first_body: int, given: str | None, outlet:
     # "Headline | Section | Outlet" as a browser title: the headline is the first part.
     head = pick.text.split(" | ", 1)[0].strip()
     return head if len(head.split()) >= 3 else pick.text
+
+
+def _past_tagline(units: list[Unit], pick: Unit) -> Unit:
+    """A slogan under the masthead ("Global perspective, human stories") has no function words;
+    when a headline-shaped line with them follows right below, that line is the headline."""
+    i = next(k for k, u in enumerate(units) if u is pick)
+    nxt = units[i + 1] if i + 1 < len(units) else None
+    if (not _function_words(pick) and pick.words <= 6 and nxt is not None and nxt.open and _looks_headline(nxt)
+            and 5 <= nxt.words <= 20 and _function_words(nxt)):
+        return nxt
+    return pick
+
+
+def _function_words(u: Unit) -> bool:
+    """The line has grammar words (English), or stop words when the article is in another language."""
+    words = [w.lower() for w in _WORD.findall(u.text)]
+    return any(w in _FUNCTION for w in words) or (u.stop_density > 0.0 and not any(w.isascii() for w in words))
 
 
 def _reader_cue(u: Unit) -> bool:

@@ -306,3 +306,8 @@ def test_doubled_narrative_paragraph_keeps_one_copy() -> None:
     para = "The council had postponed the vote twice before the final session in Lisbon."
     text, _, art = run(page(TITLE, BODY[0], f"{para}\n{para}", *BODY[1:]))
     assert text.count(para) == 1 and para not in art.captions
+
+
+def test_masthead_slogan_is_not_the_headline() -> None:
+    _, _, art = run(page("Harbour Wire", "Global voices Local stories", TITLE, *BODY))
+    assert art.title == TITLE
