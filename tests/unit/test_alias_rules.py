@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from services.entities.aliases import classify, cluster_mentions, person_tokens
 from services.entities.candidate import Candidate
 from services.entities.retype import cluster_type
@@ -151,3 +154,23 @@ def test_chained_org_short_forms_keep_every_mention() -> None:
     clusters = cluster_mentions(cands, "")
     assert sum(len(c.mentions) for c in clusters) == 4
     assert len(clusters) == 1
+
+
+POOL = ["Maria Lopez", "Lopez", "Maria", "Global Health Fund", "Fund", "GHF", "Health Fund", "Russia", "Russian",
+        "Moscow", "Kyiv", "eastern Kyiv", "Kyiv region", "Ed Miliband", "David Miliband", "Miliband", "UN",
+        "Security Council", "UN Security Council", "Syrians", "Abu Omar al-Shami", "Abu Omar", "Shami"]
+LABELS = ["PERSON", "ORG", "GPE", "NORP", "LOC"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(POOL), st.sampled_from(LABELS), st.booleans()), max_size=25))
+@settings(max_examples=60, deadline=None)
+def test_merging_never_loses_or_duplicates_a_mention(items: list[tuple[str, str, bool]]) -> None:
+    cands, pos = [], 0
+    for text, label, subject in items:
+        cands.append(cand(text, label, pos, subject=subject))
+        pos += len(text) + 5
+    clusters = cluster_mentions(cands, "")
+    got = sorted(id(m) for c in clusters for m in c.mentions)
+    assert got == sorted(id(c) for c in cands)
+    for c in clusters:
+        cluster_type(c)  # every cluster gets a type
