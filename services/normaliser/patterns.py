@@ -248,7 +248,7 @@ REPORTING = re.compile(
 FINITE_AUX = re.compile(r"\b(?:was|were|had|has been|have been|did|would|will|could|should)\b", _I)
 # Past tense outside adjectival use ("a destroyed home", "is carried" are caption-like; "groups welcomed" is not).
 PAST_TENSE = re.compile(
-    r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bis )(?<!\bare )(?<!ly )\b[a-z]{3,}ed\b|"
+    r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bA )(?<!\bAn )(?<!\bThe )(?<!\bis )(?<!\bare )(?<!ly )\b[a-z]{3,}ed\b|"
     r"\b(?:began|took|went|came|gave|left|met|held|won|lost|fought|led|sent|brought|found|became|struck|fled|fell|"
     r"broke|spoke|wrote|chose|drove|flew|shot|stood|told|said|made|sought|thought|knew|saw|got|ran|paid|kept|"
     r"expected to|plans? to|is to|are to|must|may|might|cannot|can't)\b",

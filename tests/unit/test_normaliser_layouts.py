@@ -159,6 +159,82 @@ said after the meeting.
 Follow Ana on X @anapop
 """
 
+AGGREGATOR_LIKE = """\
+News|Conflict
+
+Security Council fails to agree on Sahel truce as Russia objects
+
+Moscow says text ignores the role of foreign fighters while Western members accuse it of shielding allies.
+
+Delegates at the UN Security Council in New York [File: Mike Segar/Reuters]
+Delegates at the UN Security Council in New York [File: Mike Segar/Reuters]
+
+Published On 12 Apr 2024
+12 Apr 2024
+
+Click here to share on social media
+
+share2
+
+The UN Security Council has failed to adopt a resolution calling for a ceasefire in the central Sahel after Russia voted against the text drafted by France and Ghana.
+
+Twelve members voted in favour on Friday, while China and Mozambique abstained.
+
+"This veto is a message to the armed groups that they can continue," Ghana's ambassador told the council.
+
+Russia's envoy said the draft "does not reflect the reality on the ground" and accused Western states of seeking to return to the region.
+
+Advertisement
+
+The fighting has displaced more than two million people across Burkina Faso, Mali and Niger, according to the UN refugee agency.
+
+Source: Al Jazeera and news agencies
+"""
+
+STATE_TV_LIKE = """\
+Sunday, 14 April 2024 3:45 PM  [ Last Update: Sunday, 14 April 2024 4:31 PM ]
+
+Iran condemns strike on consulate as violation of international law
+
+A view of the damaged building in the capital. (Photo by AFP)
+
+Iran's Foreign Ministry has condemned an air strike on its consulate, calling it a flagrant violation of international law and the Vienna Convention.
+
+Ministry spokesman Nasser Karimi said the Islamic Republic reserved the right to respond at a time of its choosing.
+
+"The international community must not remain silent in the face of this crime," he said in a statement.
+
+The UN secretary general's spokesman said the inviolability of diplomatic premises must be respected in all cases.
+
+Press TV's website can also be accessed at the following alternate addresses:
+www.presstv.ir
+www.presstv.co.uk
+"""
+
+UN_NEWS_LIKE = """\
+UN News
+Global perspective Human stories
+
+Deadly attacks on aid workers in Sudan must stop, says UN relief chief
+
+© UNICEF/Mohamed Zakaria
+A displaced family rests in a camp in Darfur, Sudan.
+
+15 March 2024
+Peace and Security
+
+The UN's top humanitarian official on Friday called for an end to attacks on aid workers in Sudan, after three staff members of a partner organization were killed in North Darfur this week.
+
+"Humanitarian workers are not a target. Those responsible must be held accountable," the Under-Secretary-General said in a statement.
+
+At least 20 aid workers have been killed since the war began in April last year, according to the UN.
+
+Download the UN News app for your iOS or Android devices.
+
+Aid workers
+Sudan
+"""
+
 MISC_WIRE = """\
 Menu
 
@@ -225,6 +301,16 @@ CASES = [
       "The mediators hope to announce a first exchange before the end of the week."],
      ["FILE - Delegates", "REUTERS/", "Negotiators walk", "pic.twitter.com", "@QatarMFA", "1 / 12",
       "Scroll to continue", "Doha-based journalist"]),
+    (AGGREGATOR_LIKE, "Security Council fails to agree on Sahel truce as Russia objects", "2024-04-12",
+     ["Twelve members voted in favour on Friday, while China and Mozambique abstained."],
+     ["Mike Segar/Reuters", "Click here to share", "share2", "Advertisement", "Source: Al Jazeera"]),
+    (STATE_TV_LIKE, "Iran condemns strike on consulate as violation of international law", "2024-04-14",
+     ["The UN secretary general's spokesman said the inviolability of diplomatic premises must be respected in all "
+      "cases."],
+     ["Photo by AFP", "alternate addresses", "www.presstv"]),
+    (UN_NEWS_LIKE, "Deadly attacks on aid workers in Sudan must stop, says UN relief chief", "2024-03-15",
+     ["At least 20 aid workers have been killed since the war began in April last year, according to the UN."],
+     ["Global perspective", "UNICEF/Mohamed Zakaria", "A displaced family rests", "Download the UN News app"]),
     (WRAPPED, "EU leaders agree to open membership talks with Moldova", "2023-12-15",
      ["European Union leaders agreed on Thursday to open membership talks with Moldova and Ukraine, a decision "
       "that officials described as historic for both countries."],
