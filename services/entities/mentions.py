@@ -45,10 +45,15 @@ def _clean(ent: Span) -> tuple[int, int, bool] | None:
     s, e = ent.start, ent.end
     titled = False
     g = gazetteer()
-    # "the Sheikh Maqsoud district", "New Zealand" tagged PERSON: a place name whose first word
-    # looks like a title stays whole.
+    # "in Sheikh Maqsoud" where the model tagged only "Maqsoud": a capitalised word attached to the
+    # name and standing in a place slot belongs to it.
+    while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].text[:1].isupper() and doc[s - 1].ent_type_ == "" \
+            and s <= doc[s - 1].head.i < e and place_context(doc, s - 1, e) > 0:
+        s -= 1
+    # "in Sheikh Maqsoud", "the Sheikh Saeed district", "New Zealand" tagged PERSON: a place name
+    # whose first word looks like a title stays whole.
     norm = normalise_name(ent.text)
-    keep_titles = place_context(doc, s, e) > 1 or norm in g.country_names or norm in g.orgs \
+    keep_titles = place_context(doc, s, e) > 0 or norm in g.country_names or norm in g.orgs \
         or g.cities.get(norm, 0) >= 15_000 or norm in g.provinces
     # "pro-Assad", "anti-Russian": the name after the prefix.
     if e - s >= 3 and doc[s].lower_ in ("pro", "anti") and doc[s + 1].text == "-":

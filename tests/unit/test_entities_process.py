@@ -174,3 +174,8 @@ def test_agency_slash_dateline_and_lone_generic_words(nlp: Language) -> None:
 def test_unknown_town_after_from_to_is_a_place(nlp: Language) -> None:
     ents = entities(nlp, "The fighting has cut off the main road from Goma to Kiwanja for two weeks.")
     assert by_name(ents, "Kiwanja").type in ("GPE", "LOC")
+
+
+def test_place_whose_name_starts_with_a_title_word(nlp: Language) -> None:
+    ents = entities(nlp, "Many fled to areas controlled by Kurdish fighters in Sheikh Maqsoud.")
+    assert by_name(ents, "Sheikh Maqsoud").type in ("GPE", "LOC")
