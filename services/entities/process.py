@@ -39,6 +39,16 @@ def text_to_parse(article: NormalisedArticle) -> str | None:
     return None if article.skipped else article.text
 
 
+def _bare_place(text: str) -> str:
+    """ "east Aleppo" -> "Aleppo", "Hama province" -> "Hama"."""
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in DIRECTION_WORDS:
+        words = words[1:]
+    while len(words) > 1 and words[-1].lower() in PLACE_SUFFIXES:
+        words = words[:-1]
+    return " ".join(words)
+
+
 def _canonical_name(cl: Cluster, etype: EntityType) -> str:
     g = gazetteer()
     if cl.kind == "country" and cl.iso2:
@@ -52,13 +62,8 @@ def _canonical_name(cl: Cluster, etype: EntityType) -> str:
         exact = [t for t in texts if " ".join(person_tokens(t)) == key or normalise_name(t) == key]
         if exact:
             return Counter(exact).most_common(1)[0][0]
-        # Only "east Aleppo" / "Hama province" in this article: the place's own name.
-        words = texts[0].split()
-        while len(words) > 1 and words[0].lower() in DIRECTION_WORDS:
-            words = words[1:]
-        while len(words) > 1 and words[-1].lower() in PLACE_SUFFIXES:
-            words = words[:-1]
-        return " ".join(words)
+        # Other spellings, or only "east Aleppo" / "Hama province": the most used bare form.
+        return Counter(_bare_place(t) for t in texts).most_common(1)[0][0]
     if etype == "PERSON":
         return max(texts, key=lambda t: (len(person_tokens(t)), len(t)))
     return max(texts, key=len)
