@@ -88,7 +88,9 @@ def classify(c: Candidate) -> tuple[str, str, str | None, Org | None]:
         if c.population and c.text.endswith("s"):
             return "people:" + norm, "people", iso, None
         return "country:" + iso, "country", iso, None
-    if norm in g.capitals and c.label in ("GPE", "LOC", "ORG", "NORP", "FAC"):
+    # spaCy sometimes calls a capital a PERSON ("supplying Kyiv"); trust that only for small towns.
+    if norm in g.capitals and (c.label in ("GPE", "LOC", "ORG", "NORP", "FAC")
+                               or (c.label == "PERSON" and g.cities.get(norm, 0) >= 1_000_000)):
         if c.subject and not c.place_strong:
             acting_org = g.orgs.get(CAPITAL_FOR_ORG.get(norm, ""))
             if acting_org is not None:  # "Brussels" acting is the EU, not Belgium

@@ -21,6 +21,10 @@ from services.entities.lexicon import (
 _NOT_AFTER_NAME = frozenset({"camp", "base", "state", "border", "crossing", "capital", "port", "strip", "sea",
                              "gulf", "bay", "department", "island", "islands", "settlement", "enclave"})
 
+# Verbs whose object is territory.
+_TERRITORIAL_VERBS = frozenset({"annex", "occupy", "besiege", "shell", "bomb", "bombard", "recapture", "retake",
+                                "encircle", "liberate", "overrun", "capture", "seize"})
+
 # Verbs and nouns of movement: "to X" / "from X" after them is a place.
 _MOVEMENT = frozenset({"road", "route", "way", "flight", "trip", "journey", "corridor", "convoy", "go", "move",
                        "head", "drive", "march", "advance", "push", "retreat", "withdraw", "flee", "return",
@@ -55,8 +59,8 @@ def titled_before(doc: Doc, i: int) -> bool:
 
 
 def place_context(doc: Doc, s: int, e: int, depth: int = 0) -> int:
-    """Where a place stands: 2 for "the town of X", "X province", "districts of X and Y";
-    1 for a locative preposition alone ("in X"); 0 otherwise."""
+    """Where a place stands: 2 for "the town of X", "X province", "districts of X and Y",
+    "annexed X"; 1 for a locative preposition alone ("in X", "from Goma to X"); 0 otherwise."""
     before = doc[s - 1] if s > 0 else None
     after = doc[e] if e < len(doc) else None
     if after is not None and after.pos_ == "NOUN" and after.lemma_.lower() in PLACE_NOUNS \
@@ -78,6 +82,9 @@ def place_context(doc: Doc, s: int, e: int, depth: int = 0) -> int:
             return place_context(doc, left, head.i + 1, depth + 1)
     if before is not None and before.lower_ in DIRECTION_WORDS and s > 1:
         before = doc[s - 2]  # "in eastern X"
+    root = doc[s:e].root
+    if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _TERRITORIAL_VERBS:
+        return 2  # "annexed Crimea", "shelled X", "X was recaptured": only territory is
     if before is None or (after is not None and after.lower_ in ("'s", "’s")):
         return 0
     if before.lower_ in LOCATIVE_PREPS and before.lower_ not in ("to", "at"):

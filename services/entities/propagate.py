@@ -48,7 +48,8 @@ def propagate(doc: Doc, found: list[Candidate], text: str) -> list[Candidate]:
             continue
         # A capitalised sentence opener is a name only when tagged so or saying something ("Power said").
         if span[0].is_sent_start and span[0].pos_ != "PROPN" and not (
-            span.end < len(doc) and doc[span.end].lemma_.lower() in SPEECH_VERBS
+            (span.end < len(doc) and doc[span.end].lemma_.lower() in SPEECH_VERBS)
+            or (span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB")
         ):
             continue
         out.append(make_candidate(doc, span.start, span.end, labels[m.group(0)], "propagated"))

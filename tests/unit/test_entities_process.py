@@ -179,3 +179,14 @@ def test_unknown_town_after_from_to_is_a_place(nlp: Language) -> None:
 def test_place_whose_name_starts_with_a_title_word(nlp: Language) -> None:
     ents = entities(nlp, "Many fled to areas controlled by Kurdish fighters in Sheikh Maqsoud.")
     assert by_name(ents, "Sheikh Maqsoud").type in ("GPE", "LOC")
+
+
+def test_object_of_territorial_verb_is_a_place(nlp: Language) -> None:
+    ents = entities(nlp, "Russia annexed Crimea in 2014. Troops later shelled Kreminna.")
+    assert by_name(ents, "Crimea").type in ("GPE", "LOC")
+    assert by_name(ents, "Kreminna").type in ("GPE", "LOC")
+
+
+def test_capital_tagged_person_still_stands_for_its_country(nlp: Language) -> None:
+    ents = entities(nlp, "Austin said Washington would keep supplying Kyiv with weapons.")
+    assert by_name(ents, "Ukraine").mentions[0].text == "Kyiv"
