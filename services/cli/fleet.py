@@ -1,4 +1,5 @@
-"""Worker processes, one per agent, that die with their parent."""
+"""Worker processes (one per agent, or K replicas of an agent in one consumer group) that die
+with their parent."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import IO
 
-from services.common.config import Settings
+from services.common.config import AGENTS, Settings
 
 
 def _die_with_parent() -> None:
@@ -20,28 +22,41 @@ def _die_with_parent() -> None:
 
 
 class WorkerFleet:
-    """Starts ``newsstream worker <agent>`` processes and stops them with SIGTERM (then SIGKILL)."""
+    """Starts ``newsstream worker <agent>`` processes and stops them with SIGTERM (then SIGKILL).
 
-    def __init__(self, settings: Settings, agents: list[str], log_dir: Path | None = None) -> None:
+    ``replicas`` runs K processes of an agent (default 1); they share the agent's consumer
+    group, so its partitions are split between them. Replica r serves its metrics on
+    ``metrics_port + r * len(AGENTS) + agent index``, so replicas on one host never collide.
+    """
+
+    def __init__(self, settings: Settings, agents: list[str], log_dir: Path | None = None,
+                 replicas: Mapping[str, int] | None = None) -> None:
         self.settings = settings
         self.agents = agents
         self.log_dir = log_dir
+        self.replicas = dict(replicas or {})
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
+        self.ports: dict[str, int] = {}  # worker name -> metrics port (0: none)
 
-    def env(self) -> dict[str, str]:
+    def env(self, replica: int = 0) -> dict[str, str]:
         env = dict(os.environ)
         env["NEWSSTREAM_BROKER"] = self.settings.broker
-        env["NEWSSTREAM_METRICS_PORT"] = str(self.settings.metrics_port)
+        env["NEWSSTREAM_METRICS_PORT"] = str(self.metrics_base(replica))
         env["NEWSSTREAM_TOPIC_PREFIX"] = self.settings.topic_prefix
         env["NEWSSTREAM_PARTITIONS"] = str(self.settings.partitions)
         return env
 
+    def metrics_base(self, replica: int) -> int:
+        base = self.settings.metrics_port
+        return 0 if base == 0 else base + replica * len(AGENTS)
+
     def start(self) -> WorkerFleet:
         for agent in self.agents:
-            self.start_one(agent)
+            for r in range(max(1, self.replicas.get(agent, 1))):
+                self.start_one(agent, f"{agent}-{r}" if r else None, replica=r)
         return self
 
-    def start_one(self, agent: str, name: str | None = None) -> subprocess.Popen[bytes]:
+    def start_one(self, agent: str, name: str | None = None, replica: int = 0) -> subprocess.Popen[bytes]:
         name = name or agent
         out: int | IO[bytes] = subprocess.DEVNULL
         if self.log_dir is not None:
@@ -49,9 +64,11 @@ class WorkerFleet:
             out = (self.log_dir / f"{name}.log").open("ab")
         proc = subprocess.Popen(
             [sys.executable, "-m", "services.cli.main", "worker", agent],
-            env=self.env(), stdout=out, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent,
+            env=self.env(replica), stdout=out, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent,
         )
         self.processes[name] = proc
+        base = self.metrics_base(replica)
+        self.ports[name] = base + AGENTS.index(agent) if base else 0
         return proc
 
     def alive(self) -> dict[str, bool]:
@@ -68,6 +85,7 @@ class WorkerFleet:
                 p.kill()
                 p.wait(5)
         self.processes.clear()
+        self.ports.clear()
 
     def wait(self) -> int:
         """Block until every worker exits; returns the worst exit code."""
