@@ -2,28 +2,43 @@
 
 Each agent is its own Faust app (consumer group ``newsstream-<agent>``) and
 runs in its own process. Delivery is at-least-once: a batch's outputs are
-awaited until the broker has them before its offsets are acknowledged, and
-every output has a deterministic key/id, so a replay after a crash yields the
-same messages (consumers de-duplicate by key). The embedded broker supports no
+awaited until the broker has them before its offsets are committed, and every
+output has a deterministic key/id, so a replay after a crash yields the same
+messages (consumers de-duplicate by key). The embedded broker supports no
 idempotent producer, so Faust's exactly_once is not used.
+
+Offsets of the source topic are committed here, not by Faust (see
+docs/RELIABILITY.md): Faust's ack path can commit an offset that was never
+processed (its take_events buffer acks a batch when the generator is closed,
+even if the batch was cancelled or failed, and its commit computation treats
+the first uncommitted offset as optional). This shell commits ``last + 1``
+only after the batch's outputs are acknowledged and only when the batch starts
+exactly where the partition's committed position is; a hole makes it seek back.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import platform
 import time
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, cast
 
 import faust
+import orjson
+from aiokafka import AIOKafkaConsumer
+from aiokafka import TopicPartition as KafkaTP
+from aiokafka.structs import OffsetAndMetadata
 from faust.sensors.prometheus import setup_prometheus_sensors
-from faust.types import EventT
+from faust.types import TP, EventT
 
 from services.common import config, metrics
 from services.common.config import Settings
 from services.common.kafka import client_kwargs, ensure_topics
+from services.common.logs import safe
 from services.common.stage import Incoming, Output, Stage, dead_output
 from services.stages import build_stage
 
@@ -31,6 +46,66 @@ log = logging.getLogger(__name__)
 
 VERSION = "0.1.0"
 BATCH_WITHIN_S = 0.05  # how long a batch waits to fill: bounds the added latency
+FAULT_ENV = "NEWSSTREAM_FAULT_INJECT"  # test-only, see Faults
+MAX_SAME_HOLE = 3  # a hole seen this often is real (compaction, transaction markers): step over it
+RESTORE_TIMEOUT_S = 60.0
+
+
+@dataclass(frozen=True)
+class Faults:
+    """Test-only fault injection, from ``NEWSSTREAM_FAULT_INJECT`` (comma-separated):
+
+    - ``raise_on=<key>``: the stage raises for messages with this key (a poison message);
+    - ``faust_commits``: let Faust ack and commit the source topic (the old, lossy path),
+      to show that the reliability tests fail without this shell's own commits.
+
+    Never set in production; unset means no faults.
+    """
+
+    raise_on: frozenset[str] = frozenset()
+    faust_commits: bool = False
+
+    @classmethod
+    def from_env(cls, value: str | None = None) -> Faults:
+        value = os.environ.get(FAULT_ENV, "") if value is None else value
+        raise_on: set[str] = set()
+        faust_commits = False
+        for item in filter(None, (v.strip() for v in value.split(","))):
+            if item.startswith("raise_on="):
+                raise_on.add(item.removeprefix("raise_on="))
+            elif item == "faust_commits":
+                faust_commits = True
+            else:
+                raise ValueError(f"unknown {FAULT_ENV} item {item!r}")
+        return cls(frozenset(raise_on), faust_commits)
+
+
+@dataclass
+class FaultyStage:
+    """Wraps a stage so that it raises for the keys in ``raise_on`` (test-only)."""
+
+    inner: Stage
+    raise_on: frozenset[str]
+    name: str = ""
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        self.name, self.source = self.inner.name, self.inner.source
+
+    def handle(self, batch: Sequence[Incoming]) -> list[list[Output]]:
+        for msg in batch:
+            if msg.key is not None and msg.key.decode("utf-8", "replace") in self.raise_on:
+                raise RuntimeError("injected fault")
+        return self.inner.handle(batch)
+
+
+@dataclass
+class StateFeed:
+    """How an agent rebuilds its in-memory state from its own output topic."""
+
+    topic: str
+    apply: Callable[[bytes], None]
+    applied: set[str] = field(default_factory=set)
 
 
 def batch_size_for(agent: str, settings: Settings) -> int:
@@ -86,31 +161,63 @@ def make_app(agent: str, settings: Settings) -> faust.App:
 class AgentRunner:
     """Wires one stage into a Faust app: source topic -> stage.handle -> output topics."""
 
-    def __init__(self, agent: str, settings: Settings, stage: Stage | None = None) -> None:
+    def __init__(self, agent: str, settings: Settings, stage: Stage | None = None,
+                 faults: Faults | None = None) -> None:
         self.agent = agent
         self.settings = settings
-        self.stage = stage or build_stage(agent, settings)
+        self.faults = faults or Faults()
+        stage = stage or build_stage(agent, settings)
+        self.stage: Stage = FaultyStage(stage, self.faults.raise_on) if self.faults.raise_on else stage
         self.app = make_app(agent, settings)
         self.topics: dict[str, faust.TopicT] = {}
+        # Our own commit bookkeeping (unused when faults.faust_commits).
+        self.own_commits = not self.faults.faust_commits
+        self._position: dict[TP, int] = {}  # next offset to process, per assigned partition
+        self._pending: dict[TP, int] = {}  # processed but not yet committed (a commit failed)
+        self._holes: dict[tuple[TP, int], int] = {}
+        self._generation = 0  # bumped on revocation: a batch from before must not move positions
+        self._stage_lock = asyncio.Lock()  # the stage's state is touched by handle (thread) and the feed
+        self.feed = self._state_feed()
+        self.restored = asyncio.Event()
         self._wire()
 
-    def topic(self, name: str) -> faust.TopicT:
+    def topic(self, name: str, acks: bool = True) -> faust.TopicT:
         if name not in self.topics:
             self.topics[name] = self.app.topic(
                 self.settings.topic(name), key_type=bytes, value_type=bytes,
                 key_serializer="raw", value_serializer="raw", partitions=self.settings.partitions,
+                acks=acks,
             )
         return self.topics[name]
 
     def _wire(self) -> None:
         app, agent = self.app, self.agent
-        source = self.topic(self.stage.source)
+        source = self.topic(self.stage.source, acks=not self.own_commits)
         batch_size = batch_size_for(agent, self.settings)
 
         @app.agent(source, name=f"{agent}-agent")
         async def consume(stream: faust.StreamT) -> None:
-            async for events in stream.take_events(batch_size, within=BATCH_WITHIN_S):
+            await self.restored.wait()  # state first, so replays give the same outputs
+            async for events in cast(Any, stream).take_events(batch_size, within=BATCH_WITHIN_S):
                 await self.process_batch(events)
+
+        @app.task
+        async def follow_own_outputs() -> None:
+            await self.follow_feed()
+
+        @app.on_partitions_revoked.connect  # type: ignore[arg-type]
+        async def on_revoked(sender: Any, revoked: set[TP], **kwargs: Any) -> None:
+            # Runs after Faust waited for in-flight batches; forget positions so a
+            # re-assignment starts from the broker's committed offset.
+            self._generation += 1
+            for tp in revoked:
+                self._position.pop(tp, None)
+                self._pending.pop(tp, None)
+
+        @app.timer(interval=1.0)
+        async def retry_commits() -> None:
+            if self._pending:
+                await self.commit(dict(self._pending))
 
         @app.timer(interval=2.0)
         async def report_lag() -> None:
@@ -154,23 +261,125 @@ class AgentRunner:
                 continue
             if high is None:
                 continue
-            position = consumer._committed_offset.get(tp) or 0
+            position = cast(Any, consumer)._committed_offset.get(tp) or 0
             metrics.CONSUMER_LAG.labels(self.agent, tp.topic, str(tp.partition)).set(max(0, high - position))
         self.ready()
 
     async def process_batch(self, events: Sequence[EventT]) -> None:
+        """Process, publish (acked by the broker), then commit. Never raises but on cancellation:
+        an exception here would end the agent with the batch acked by Faust's take_events."""
         agent = self.agent
+        generation = self._generation
+        if self.own_commits:
+            events = await self._in_order(events)
+            if not events:
+                return
         batch = [Incoming(e.key, e.value, e.message.timestamp or None)  # Faust gives seconds
                  for e in events]
         for e in events:
             metrics.MESSAGES_IN.labels(agent, e.message.topic).inc()
         metrics.BATCH_SIZE.labels(agent).observe(len(batch))
         started = time.perf_counter()
-        outputs = await self.handle_with_retries(batch)
+        async with self._stage_lock:
+            outputs = await self.handle_with_retries(batch)
         elapsed = time.perf_counter() - started
         for _ in batch:
             metrics.PROCESSING_SECONDS.labels(agent).observe(elapsed / len(batch))
-        await self.publish([o for outs in outputs for o in outs])
+        flat = [o for outs in outputs for o in outs]
+        self._note_own_outputs(flat)
+        await self.publish(flat)
+        if self.own_commits and generation == self._generation:
+            offsets: dict[TP, int] = {}
+            for e in events:
+                tp = e.message.tp
+                offsets[tp] = max(offsets.get(tp, 0), e.message.offset + 1)
+            self._position.update(offsets)
+            self._pending.update(offsets)
+            await self.commit(dict(self._pending))
+
+    async def _in_order(self, events: Sequence[EventT]) -> list[EventT]:
+        """The events that continue each partition exactly where it was committed.
+
+        Already processed offsets (a re-fetch) are dropped; a hole (an offset we never saw)
+        makes the partition seek back, so nothing is committed past an unprocessed message.
+        """
+        keep: list[EventT] = []
+        stalled: set[TP] = set()
+        for e in events:
+            tp, offset = e.message.tp, e.message.offset
+            if tp in stalled:
+                continue
+            expected = await self._expected(tp)
+            if expected is None or offset == expected:
+                self._position[tp] = offset + 1
+                keep.append(e)
+            elif offset < expected:
+                continue  # processed and committed already
+            else:
+                seen = self._holes[(tp, expected)] = self._holes.get((tp, expected), 0) + 1
+                metrics.RETRIES.labels(self.agent).inc()
+                if seen >= MAX_SAME_HOLE:  # the log really has no such offset
+                    log.warning("stepping over a hole in the log",
+                                extra={"stage": self.agent, "tp": str(tp), "from": expected, "to": offset})
+                    self._position[tp] = offset + 1
+                    keep.append(e)
+                    continue
+                log.warning("offset hole: seeking back", extra={"stage": self.agent, "tp": str(tp),
+                                                                "expected": expected, "got": offset})
+                stalled.add(tp)
+                await self.app.consumer.seek(tp, expected)
+        # Positions advanced above only mark what this batch will cover; a failed batch
+        # does not commit, and a revocation resets them.
+        return keep
+
+    async def _expected(self, tp: TP) -> int | None:
+        """The next offset to process on ``tp``: from our bookkeeping, else the broker's committed offset."""
+        if tp in self._position:
+            return self._position[tp]
+        thread = cast(Any, self.app.consumer)._thread
+
+        async def committed() -> int | None:
+            consumer = thread._ensure_consumer()
+            ktp = KafkaTP(tp.topic, tp.partition)
+            offset = await consumer.committed(ktp)
+            if offset is None or offset < 0:
+                offset = (await consumer.beginning_offsets([ktp]))[ktp]
+            return int(offset)
+
+        try:
+            position: int | None = await thread.call_thread(committed)
+        except Exception as exc:
+            log.warning("committed offset unknown; trusting the fetch position",
+                        extra={"stage": self.agent, "tp": str(tp), "error": safe(exc)})
+            return None
+        assert position is not None
+        self._position[tp] = position
+        return position
+
+    async def commit(self, offsets: dict[TP, int]) -> bool:
+        """Commit ``offsets`` (next offset to read) for partitions still assigned to us.
+        A failure (a rebalance, the broker away) keeps them pending: never commit is always safe."""
+        thread = cast(Any, self.app.consumer)._thread
+
+        async def do() -> dict[TP, int]:
+            consumer = thread._ensure_consumer()
+            assigned = consumer.assignment()
+            todo = {tp: off for tp, off in offsets.items() if KafkaTP(tp.topic, tp.partition) in assigned}
+            if todo:
+                await consumer.commit({KafkaTP(tp.topic, tp.partition): OffsetAndMetadata(off, "")
+                                       for tp, off in todo.items()})
+            return todo
+
+        try:
+            done: dict[TP, int] = await thread.call_thread(do)
+        except Exception as exc:
+            log.warning("commit failed; will retry", extra={"stage": self.agent, "error": safe(exc)})
+            return False
+        for tp, off in offsets.items():
+            if self._pending.get(tp) == off:
+                del self._pending[tp]
+        cast(Any, self.app.consumer)._committed_offset.update(done)  # read by update_lag
+        return True
 
     async def handle_with_retries(self, batch: list[Incoming]) -> list[list[Output]]:
         """The stage's outputs; a batch that raises is retried message by message, and a
@@ -199,12 +408,23 @@ class AgentRunner:
                             attempts=attempts)]
 
     async def publish(self, outputs: list[Output]) -> None:
-        """Send and wait for the broker's acks, so the batch is acked only once its outputs are safe."""
-        futures = []
-        for o in outputs:
-            fut = await self.topic(o.topic).send(key=o.key.encode(), value=o.encode())
-            futures.append(fut)
-        await asyncio.gather(*futures)
+        """Send and wait for the broker's acks, so the batch is committed only once its outputs are
+        safe. A failed send is retried (outputs are idempotent by key) until it succeeds."""
+        delay = 0.2
+        while True:
+            try:
+                futures = []
+                for o in outputs:
+                    fut = await self.topic(o.topic).send(key=o.key.encode(), value=o.encode())
+                    futures.append(fut)
+                await asyncio.gather(*futures)
+                break
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("publish failed; retrying", extra={"stage": self.agent, "error": safe(exc)})
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 5.0)
         wall = time.time()
         for o in outputs:
             metrics.MESSAGES_OUT.labels(self.agent, self.settings.topic(o.topic)).inc()
@@ -213,6 +433,111 @@ class AgentRunner:
             submitted = getattr(o.value, "submitted_at", None)
             if submitted and o.topic != config.DEADLETTER:
                 metrics.END_TO_END_SECONDS.labels(self.agent).observe(max(0.0, wall - submitted))
+
+    # ----- state that must survive restarts --------------------------------------------
+
+    def _state_feed(self) -> StateFeed | None:
+        """The normaliser's duplicate index and the event agent's stories live in memory; both
+        are rebuilt from the agent's own output topic (the log is the state)."""
+        stage = self.stage.inner if isinstance(self.stage, FaultyStage) else self.stage
+        duplicates = getattr(stage, "duplicates", None)
+        stories = getattr(stage, "stories", None)
+        if self.stage.name == "normaliser" and duplicates is not None:
+            feed = StateFeed(config.NORMALISED, lambda raw: None)
+            feed.apply = lambda raw: _restore_duplicate(duplicates, feed.applied, raw)
+            return feed
+        if self.stage.name == "events" and stories is not None:
+            return StateFeed(config.STORIES, lambda raw: _restore_story(stories, raw))
+        return None
+
+    def _note_own_outputs(self, outputs: list[Output]) -> None:
+        """Articles this worker indexed itself need not be applied again when the feed brings them."""
+        if self.feed is not None and self.feed.topic == config.NORMALISED:
+            self.feed.applied.update(o.key for o in outputs if o.topic == config.NORMALISED)
+
+    async def follow_feed(self) -> None:
+        """Read the state topic from the beginning (all partitions, no group): first up to the
+        high-water mark seen when starting, then the other workers' outputs as they come."""
+        if self.feed is None:
+            self.restored.set()
+            return
+        topic = self.settings.topic(self.feed.topic)
+        consumer = AIOKafkaConsumer(bootstrap_servers=self.settings.bootstrap_servers, group_id=None,
+                                    enable_auto_commit=False, auto_offset_reset="earliest",
+                                    fetch_max_wait_ms=200, max_partition_fetch_bytes=8 * 1024 * 1024,
+                                    **client_kwargs(self.settings))
+        started = time.monotonic()
+        count = 0
+        try:
+            await consumer.start()
+            parts = consumer.partitions_for_topic(topic)
+            if not parts:
+                await consumer._client.force_metadata_update()
+                parts = consumer.partitions_for_topic(topic) or set()
+            tps = [KafkaTP(topic, p) for p in sorted(parts)]
+            consumer.assign(tps)
+            await consumer.seek_to_beginning(*tps)
+            targets: dict[KafkaTP, int] = {}
+            while True:
+                batches = await consumer.getmany(timeout_ms=200, max_records=1000)
+                async with self._stage_lock:
+                    for records in batches.values():
+                        for r in records:
+                            if r.value:
+                                self.feed.apply(r.value)
+                                count += 1
+                if not self.restored.is_set():
+                    # The fetch high-water is exact (ListOffsets under-reports on the embedded broker).
+                    for tp in tps:
+                        if tp not in targets and consumer.highwater(tp) is not None:
+                            targets[tp] = int(consumer.highwater(tp) or 0)
+                    caught_up = len(targets) == len(tps) and all(
+                        [await consumer.position(tp) >= end for tp, end in targets.items()])
+                    if caught_up or time.monotonic() - started > RESTORE_TIMEOUT_S:
+                        log.info("state restored", extra={"stage": self.agent, "topic": topic, "records": count,
+                                                          "complete": caught_up})
+                        self.restored.set()
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.error("state feed failed", extra={"stage": self.agent, "error": safe(exc)})
+            self.restored.set()
+        finally:
+            await consumer.stop()
+
+
+def _restore_duplicate(index: Any, applied: set[str], raw: bytes) -> None:
+    """Replay what the live path did: every analysed article (not a copy) went into the index."""
+    try:
+        value = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return
+    if not isinstance(value, dict):
+        return
+    article_id = value.get("article_id")
+    if not isinstance(article_id, str) or article_id in applied:
+        return
+    applied.add(article_id)
+    if value.get("skipped") not in (None, "duplicate") or value.get("content_hash") is None:
+        return
+    if value.get("duplicate_of") and (value.get("duplicate_similarity") or 0) >= 1.0:
+        return  # an exact copy added nothing to the index
+    index.check_and_add(article_id, value["content_hash"], value.get("text") or "",
+                        value.get("submitted_at") or 0.0)
+
+
+def _restore_story(index: Any, raw: bytes) -> None:
+    from schemas.models import Story
+
+    try:
+        story = Story.model_validate_json(raw)
+    except Exception:
+        return
+    restore = getattr(index, "restore", None)
+    if callable(restore):
+        restore([story.model_dump(mode="json")])
+    else:
+        index.stories[story.story_id] = story
 
 
 def run_worker(agent: str, settings: Settings) -> None:
@@ -223,7 +548,7 @@ def run_worker(agent: str, settings: Settings) -> None:
         loop.run_until_complete(ensure_topics(settings))
     finally:
         loop.close()
-    runner = AgentRunner(agent, settings)
+    runner = AgentRunner(agent, settings, faults=Faults.from_env())
     worker = faust.Worker(runner.app, loglevel=settings.log_level.upper().replace("WARN", "WARNING"),
                           quiet=True, override_logging=False)
     try:
