@@ -49,3 +49,9 @@ down:
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
+
+## Benchmark: whole pipeline vs bare spaCy over a generated corpus (one JSON line at the end; bench/README.md).
+# PHONY: the bench/ directory would otherwise make the target look up to date.
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)/python -m bench.run

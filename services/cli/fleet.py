@@ -30,8 +30,9 @@ class WorkerFleet:
     """
 
     def __init__(self, settings: Settings, agents: list[str], log_dir: Path | None = None,
-                 replicas: Mapping[str, int] | None = None) -> None:
+                 replicas: Mapping[str, int] | None = None, module: str = "services.cli.main") -> None:
         self.settings = settings
+        self.module = module  # entry point run with ``python -m`` (the benchmark may wrap it)
         self.agents = agents
         self.log_dir = log_dir
         self.replicas = dict(replicas or {})
@@ -63,7 +64,7 @@ class WorkerFleet:
             self.log_dir.mkdir(parents=True, exist_ok=True)
             out = (self.log_dir / f"{name}.log").open("ab")
         proc = subprocess.Popen(
-            [sys.executable, "-m", "services.cli.main", "worker", agent],
+            [sys.executable, "-m", self.module, "worker", agent],
             env=self.env(replica), stdout=out, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent,
         )
         self.processes[name] = proc
