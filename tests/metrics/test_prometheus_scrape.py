@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
+import socket
 import subprocess
 import time
 import urllib.error
@@ -45,6 +46,23 @@ def http_get(url: str, timeout: float = 5.0) -> tuple[int, bytes]:
         return exc.code, exc.read()
     except (urllib.error.URLError, OSError):
         return 0, b""
+
+
+def free_port_block(count: int, avoid: set[int]) -> int:
+    """A first port such that it and the next count-1 are free now (agent i binds base+i)."""
+    for _ in range(100):
+        base = free_port()
+        ports = set(range(base, base + count))
+        if ports & avoid or base + count > 65535:
+            continue
+        try:
+            for port in ports:
+                with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+                    sock.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+        return base
+    raise RuntimeError(f"no block of {count} free ports")
 
 
 def wait_until(predicate: Any, timeout: float, what: str, interval: float = 0.5) -> None:
@@ -113,8 +131,11 @@ def stack(broker: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sta
 
     tmp = tmp_path_factory.mktemp("prometheus-scrape")
     # Fresh prefix: this module never sees other tests' messages or consumer groups.
+    # Ports first: the workers bind base+i only after starting, so nothing else may take them.
+    prom_port = free_port()
+    base = free_port_block(len(AGENTS), avoid={prom_port})
     settings = Settings(
-        broker=broker, topic_prefix=f"m{uuid.uuid4().hex[:8]}.", partitions=2, metrics_port=free_port(), max_retries=1
+        broker=broker, topic_prefix=f"m{uuid.uuid4().hex[:8]}.", partitions=2, metrics_port=base, max_retries=1
     )
     asyncio.run(ensure_topics(settings))
     fleet = WorkerFleet(settings, list(AGENTS), log_dir=tmp / "logs").start()
@@ -123,7 +144,6 @@ def stack(broker: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sta
         ports = {agent: settings.agent_metrics_port(agent) for agent in AGENTS}
         config_path = tmp / "prometheus.yml"
         config_path.write_text(yaml.safe_dump(prometheus_config(ports)), encoding="utf-8")
-        prom_port = free_port()
         prom_log = (tmp / "logs" / "prometheus.log").open("wb")
         prom = subprocess.Popen(
             [
