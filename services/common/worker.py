@@ -179,6 +179,7 @@ class AgentRunner:
         self._stage_lock = asyncio.Lock()  # the stage's state is touched by handle (thread) and the feed
         self.feed = self._state_feed()
         self.restored = asyncio.Event()
+        self._resync = False
         self._wire()
 
     def topic(self, name: str, acks: bool = True) -> faust.TopicT:
@@ -213,6 +214,14 @@ class AgentRunner:
             for tp in revoked:
                 self._position.pop(tp, None)
                 self._pending.pop(tp, None)
+
+        @app.on_partitions_assigned.connect  # type: ignore[arg-type]
+        async def on_assigned(sender: Any, assigned: set[TP], **kwargs: Any) -> None:
+            # Another worker may have published outputs for what we now replay: read the
+            # state topic up to its current end before the next batch.
+            if self.feed is not None:
+                self.restored.clear()
+                self._resync = True
 
         @app.timer(interval=1.0)
         async def retry_commits() -> None:
@@ -269,6 +278,7 @@ class AgentRunner:
         """Process, publish (acked by the broker), then commit. Never raises but on cancellation:
         an exception here would end the agent with the batch acked by Faust's take_events."""
         agent = self.agent
+        await self.restored.wait()  # after a rebalance: state caught up first
         generation = self._generation
         if self.own_commits:
             events = await self._in_order(events)
@@ -486,6 +496,9 @@ class AgentRunner:
                             if r.value:
                                 self.feed.apply(r.value)
                                 count += 1
+                if self._resync:
+                    self._resync, targets, started = False, {}, time.monotonic()
+                    continue  # targets from the next fetch, which follows the assignment
                 if not self.restored.is_set():
                     # The fetch high-water is exact (ListOffsets under-reports on the embedded broker).
                     for tp in tps:
@@ -507,7 +520,8 @@ class AgentRunner:
 
 
 def _restore_duplicate(index: Any, applied: set[str], raw: bytes) -> None:
-    """Replay what the live path did: every analysed article (not a copy) went into the index."""
+    """Put an article another run of this agent published back into the index, with the answer
+    it got then (so a replay of it, here, gets that answer again: one id, one content)."""
     try:
         value = orjson.loads(raw)
     except orjson.JSONDecodeError:
@@ -518,26 +532,53 @@ def _restore_duplicate(index: Any, applied: set[str], raw: bytes) -> None:
     if not isinstance(article_id, str) or article_id in applied:
         return
     applied.add(article_id)
-    if value.get("skipped") not in (None, "duplicate") or value.get("content_hash") is None:
+    if value.get("skipped") not in (None, "duplicate") or not isinstance(value.get("content_hash"), str):
         return
-    if value.get("duplicate_of") and (value.get("duplicate_similarity") or 0) >= 1.0:
-        return  # an exact copy added nothing to the index
-    index.check_and_add(article_id, value["content_hash"], value.get("text") or "",
-                        value.get("submitted_at") or 0.0)
+    dup, sim = value.get("duplicate_of"), value.get("duplicate_similarity")
+    if dup and (sim or 0) >= 1.0:
+        return  # an exact copy is not added to the index by the live path either
+    if article_id in index:
+        return  # judged here already
+    text = value.get("text") or ""
+    at = float(value.get("submitted_at") or 0.0)
+    from services.normaliser import dedup
+
+    if hasattr(index, "restore") and hasattr(dedup, "minhash_of"):
+        items = dedup.shingles(text)
+        index.restore([{"article_id": article_id, "content_hash": value["content_hash"], "at": at,
+                        "minhash": [int(v) for v in dedup.minhash_of(items).hashvalues], "shingles": len(items),
+                        "duplicate_of": dup, "similarity": sim}])
+    else:
+        index.check_and_add(article_id, value["content_hash"], text, at)
 
 
 def _restore_story(index: Any, raw: bytes) -> None:
+    """Story ids survive a restart (a redelivered article keeps its story). The clustering
+    features are not on the ``stories`` topic, so a restored story is matched by id only."""
     from schemas.models import Story
+    from services.events import stories as story_module
 
     try:
         story = Story.model_validate_json(raw)
-    except Exception:
+    except ValueError:
         return
-    restore = getattr(index, "restore", None)
-    if callable(restore):
-        restore([story.model_dump(mode="json")])
-    else:
-        index.stories[story.story_id] = story
+    state_cls = getattr(story_module, "_State", None)
+    if state_cls is None or not hasattr(index, "article_story"):
+        return
+    known = index.stories.get(story.story_id)
+    if known is not None:  # a newer version of a story we hold: merge its membership
+        for aid in story.article_ids:
+            if aid not in known.article_ids:
+                known.article_ids.append(aid)
+            index.article_story.setdefault(aid, story.story_id)
+        return
+    st = state_cls.from_dict({"story_id": story.story_id, "article_ids": list(story.article_ids),
+                              "outlets": list(story.outlets), "first_date": story.first_date,
+                              "last_date": story.last_date, "seen": None, "sigs": {}, "main": [],
+                              "entities": {}, "events": {}, "stances": {}, "updated_at": story.updated_at})
+    index.stories[st.story_id] = st
+    for aid in st.article_ids:
+        index.article_story.setdefault(aid, st.story_id)
 
 
 def run_worker(agent: str, settings: Settings) -> None:

@@ -4,6 +4,7 @@ reader of the output topics, and the checks a de-duplicating consumer relies on.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 import subprocess
 import threading
@@ -91,10 +92,8 @@ class Watcher:
         while not self._stop.is_set() and not task.done():
             await asyncio.sleep(0.1)
         task.cancel()
-        try:
+        with contextlib.suppress(asyncio.CancelledError, Exception):
             await task
-        except (asyncio.CancelledError, Exception):
-            pass
 
     def __enter__(self) -> Watcher:
         self._thread.start()
@@ -148,8 +147,8 @@ def check_exactly_once(got: list[Received], keys: set[str]) -> dict[str, int]:
         if r.key in keys:
             contents[(r.topic, r.key)].add(comparable(r))
             copies[r.topic] += 1
-    conflicting = {k: len(v) for k, v in contents.items() if len(v) > 1}
-    assert not conflicting, f"one id, two contents: {sorted(conflicting)[:5]}"
+    conflicting = {k: sorted(v) for k, v in contents.items() if len(v) > 1}
+    assert not conflicting, f"one id, two contents: {sorted(conflicting.items())[:2]}"
     per_key: dict[str, set[str]] = defaultdict(set)
     for topic, key in contents:
         per_key[key].add(topic)

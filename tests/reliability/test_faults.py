@@ -5,6 +5,7 @@ Only the normaliser agent runs here (no spaCy), to keep these fast."""
 
 from __future__ import annotations
 
+import os
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -29,7 +30,9 @@ from tests.reliability.harness import (
 
 pytestmark = pytest.mark.integration
 
-N = 400  # per test: small, the normaliser handles hundreds per second
+N = int(os.environ.get("NEWSSTREAM_TEST_N", "400"))  # small: the normaliser handles hundreds per second
+# Set to run the fault tests with Faust's own acks/commits (the fix disabled), to see them fail.
+FAUST_COMMITS = {"NEWSSTREAM_FAULT_INJECT": "faust_commits"} if os.environ.get("NEWSSTREAM_TEST_FAUST_COMMITS") else {}
 SHUTDOWN_LIMIT_S = 15.0
 
 
@@ -43,7 +46,7 @@ def fleet_settings(settings: Settings) -> Settings:
 
 @pytest.fixture
 def fleet(fleet_settings: Settings, tmp_path: Path) -> Iterator[Fleet]:
-    f = Fleet(fleet_settings, log_dir=tmp_path / "logs")
+    f = Fleet(fleet_settings, FAUST_COMMITS, log_dir=tmp_path / "logs")
     yield f
     f.stop()
 
@@ -103,7 +106,7 @@ def test_broker_outage_longer_than_session_timeout(settings: Settings) -> None:
     with EmbeddedBroker() as broker:
         s = settings.model_copy(update={"broker": broker.url, "partitions": 2, "metrics_port": 0})
         create_topics(s)
-        f = Fleet(s)
+        f = Fleet(s, FAUST_COMMITS)
         try:
             keys = {f"a{i:05d}" for i in range(N)}
             with Watcher(s) as w:
@@ -122,7 +125,8 @@ def test_broker_outage_longer_than_session_timeout(settings: Settings) -> None:
 
 
 def test_poison_message_is_dead_lettered_after_bounded_retries(fleet_settings: Settings) -> None:
-    f = Fleet(fleet_settings, {"NEWSSTREAM_FAULT_INJECT": "raise_on=poison"})
+    f = Fleet(fleet_settings, {"NEWSSTREAM_FAULT_INJECT": "raise_on=poison",
+                                  "NEWSSTREAM_MAX_RETRIES": str(fleet_settings.max_retries)})
     items = [*(article(i) for i in range(20)),
              (orjson.dumps({"id": "poison", "body": "Anything at all, in English words here."}), b"poison"),
              *(article(i) for i in range(20, 40))]
@@ -151,7 +155,7 @@ def test_metrics_and_health_bind_the_configured_address(settings: Settings) -> N
 
         def health(host: str) -> int:
             try:
-                with urllib.request.urlopen(f"http://{host}:{port}/healthz", timeout=1) as r:  # noqa: S310
+                with urllib.request.urlopen(f"http://{host}:{port}/healthz", timeout=1) as r:
                     return int(r.status)
             except OSError:
                 return 0
