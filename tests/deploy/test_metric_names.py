@@ -11,7 +11,7 @@ from tests.deploy.promql import exposed_names, metric_names, used_metric_names
 def test_parser_finds_metric_names_only() -> None:
     expr = (
         'histogram_quantile(0.99, sum by (le) (rate(newsstream_end_to_end_latency_seconds_bucket{stage="events"}'
-        "[$__rate_interval]))) > 5 unless on (agent) absent(up{job=~\"a|b\"} offset 1h) or vector(0)"
+        '[$__rate_interval]))) > 5 unless on (agent) absent(up{job=~"a|b"} offset 1h) or vector(0)'
     )
     assert metric_names(expr) == {"newsstream_end_to_end_latency_seconds_bucket", "up"}
 
