@@ -45,7 +45,7 @@ class Settings(BaseSettings):
     max_retries: int = Field(default=3, ge=0, description="attempts before a failing message is dead-lettered")
     dedup_window_s: int = Field(default=7 * 24 * 3600, ge=0, description="how long near-duplicates are remembered")
     near_duplicate_threshold: float = Field(default=0.8, gt=0.0, le=1.0)
-    story_window_days: int = Field(default=3, ge=0)
+    story_window_days: int = Field(default=7, ge=0, description="how far apart events of one story may be")
     spacy_model: str = "en_core_web_sm"
     spacy_batch_size: int = Field(default=16, ge=1)
     languages: str = Field(default="en", description="comma-separated ISO 639-1 codes the NLP stages analyse")

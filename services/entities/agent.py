@@ -14,7 +14,7 @@ from services.common import config, metrics
 from services.common.config import Settings
 from services.common.nlp import load_nlp
 from services.common.stage import Incoming, Output, decode
-from services.entities.process import tag_entities, text_to_parse
+from services.entities.process import tag_entities, text_to_parse, warm_up
 
 log = logging.getLogger(__name__)
 NAME = "entities"
@@ -30,6 +30,7 @@ class EntitiesStage:
     def __post_init__(self) -> None:
         if self.nlp is None:
             self.nlp = load_nlp(self.settings.spacy_model)
+        warm_up()  # gazetteers now, not on the first article
 
     def handle(self, batch: Sequence[Incoming]) -> list[list[Output]]:
         decoded = [decode(NormalisedArticle, msg, NAME) for msg in batch]

@@ -25,13 +25,15 @@ NAME = "events"
 class EventsStage:
     settings: Settings
     vocab: Vocab = field(default=None)  # type: ignore[assignment]
-    stories: StoryIndex = field(default_factory=StoryIndex)
+    stories: StoryIndex = field(default=None)  # type: ignore[assignment]
     name: str = NAME
     source: str = config.STANCES
 
     def __post_init__(self) -> None:
         if self.vocab is None:
             self.vocab = load_nlp(self.settings.spacy_model).vocab
+        if self.stories is None:
+            self.stories = StoryIndex(window_days=self.settings.story_window_days)
 
     def handle(self, batch: Sequence[Incoming]) -> list[list[Output]]:
         return [self.handle_one(msg) for msg in batch]

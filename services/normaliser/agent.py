@@ -22,9 +22,13 @@ NAME = "normaliser"
 @dataclass
 class NormaliserStage:
     settings: Settings
-    duplicates: DuplicateIndex = field(default_factory=DuplicateIndex)
+    duplicates: DuplicateIndex = field(default=None)  # type: ignore[assignment]
     name: str = NAME
     source: str = config.RAW
+
+    def __post_init__(self) -> None:
+        if self.duplicates is None:
+            self.duplicates = DuplicateIndex.from_settings(self.settings)
 
     def handle(self, batch: Sequence[Incoming]) -> list[list[Output]]:
         return [[self.handle_one(msg)] for msg in batch]

@@ -40,7 +40,7 @@ class StancesStage:
         result = find_stances(d, self.vocab)
         if d.skipped:
             metrics.SKIPPED.labels(NAME, d.skipped).inc()
-        for q in result.quotes:
+        for q in [*result.quotes, *result.reported_speech]:
             metrics.QUOTES.labels(str(q.direct).lower()).inc()
         for s in result.stances:
             metrics.STANCES.labels(s.polarity).inc()
