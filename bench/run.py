@@ -18,6 +18,7 @@ import contextlib
 import json
 import os
 import re
+import resource
 import socket
 import sys
 import tempfile
@@ -315,6 +316,8 @@ def run_pipeline(args: argparse.Namespace, k: int, main: list[Article], paced: l
             cpu = {n: round((cpu1[n] - cpu0[n]) / max(1, n_done), 4) for n in cpu1}
             cpu["broker"] = round((broker_cpu1 - broker_cpu0) / max(1, n_done), 4)
             result["cpu_s_per_article"] = cpu
+            # Robust to other load on a shared machine, unlike articles/s: CPU the service spends.
+            result["pipeline_cpu_s_per_article"] = round(sum(cpu.values()), 4)
             log(f"K={k}: saturation {result['articles_per_s']} articles/s, {result['words_per_s']} words/s "
                 f"({n_done}/{len(main)} done in {elapsed:.1f}s)")
             if paced:
@@ -359,11 +362,23 @@ def bare_spacy(texts: list[str], words: int, cores: int) -> dict[str, Any]:
     settings = Settings()
     nlp = load_nlp(settings.spacy_model)
     list(nlp.pipe(texts[:4], batch_size=settings.spacy_batch_size))  # lazy initialisation, not timed
+    cpu0 = _cpu_self_and_children()
     started = time.perf_counter()
     n = sum(1 for _ in nlp.pipe(texts, batch_size=settings.spacy_batch_size, n_process=cores))
     elapsed = time.perf_counter() - started
+    cpu = _cpu_self_and_children() - cpu0
     return {"spacy_articles_per_s": round(n / elapsed, 3), "spacy_words_per_s": round(words / elapsed, 1),
+            "spacy_cpu_s_per_article": round(cpu / max(1, n), 4),
             "spacy_n_process": cores, "spacy_components": nlp.pipe_names, "spacy_elapsed_s": round(elapsed, 2)}
+
+
+def _cpu_self_and_children() -> float:
+    """CPU seconds of this process and its waited-for children (spaCy joins its workers)."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        r = resource.getrusage(who)
+        total += r.ru_utime + r.ru_stime
+    return total
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -392,6 +407,9 @@ def main(argv: list[str] | None = None) -> int:
         log(f"bare spaCy over the same {len(results[-1]['_texts'])} texts, n_process={cores}")
         final.update(bare_spacy(results[-1]["_texts"], results[-1]["_words"], cores))
         final["spacy_ratio"] = round(final["articles_per_s"] / final["spacy_articles_per_s"], 3)
+        # The same ratio in CPU per article (bare spaCy's CPU / the pipeline's): what the ratio
+        # would be on a quiet machine where both use every core fully.
+        final["spacy_cpu_ratio"] = round(final["spacy_cpu_s_per_article"] / final["pipeline_cpu_s_per_article"], 3)
     if len(results) > 1:
         final["scale"] = [{"k": r["k"], "articles_per_s": r["articles_per_s"], "words_per_s": r["words_per_s"]}
                           for r in results]
