@@ -12,13 +12,17 @@ import pytest
 import yaml
 
 from services.common.config import AGENTS, ALL_TOPICS, Settings
-from tests.deploy.promql import K8S, REPO
+from tests.deploy.promql import ALERTS, K8S, REPO
 
 kubernetes_validate = pytest.importorskip("kubernetes_validate", reason="pip install -e '.[dev]' (kubernetes-validate)")
 
 # The oldest Kubernetes still commonly run, and the newest the package ships.
 K8S_VERSIONS = ("1.29.0", kubernetes_validate.latest_version())
-CRD_KINDS = {("monitoring.coreos.com/v1", "ServiceMonitor"), ("keda.sh/v1alpha1", "ScaledObject")}
+CRD_KINDS = {
+    ("monitoring.coreos.com/v1", "ServiceMonitor"),
+    ("monitoring.coreos.com/v1", "PrometheusRule"),
+    ("keda.sh/v1alpha1", "ScaledObject"),
+}
 IMAGE = "newsstream"
 UID = 10001  # the Dockerfile's non-root user
 
@@ -230,3 +234,16 @@ def test_manifests_are_plain_yaml_files() -> None:
         if path.is_file():
             assert path.suffix == ".yaml", f"{path.relative_to(REPO)}: use .yaml"
             assert Path(path).read_text(encoding="utf-8").strip()
+
+
+def test_prometheus_rule_carries_the_alert_rules(k8s_docs: list[dict[str, Any]]) -> None:
+    """deploy/k8s/prometheusrule.yaml = deploy/prometheus/alerts.yml, and is freshly generated."""
+    import subprocess
+    import sys
+
+    (rule,) = by_kind(k8s_docs, "PrometheusRule").values()
+    assert rule["apiVersion"] == "monitoring.coreos.com/v1"
+    assert rule["spec"]["groups"] == yaml.safe_load(ALERTS.read_text(encoding="utf-8"))["groups"]
+    script = REPO / "scripts" / "build-prometheusrule.py"
+    result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -108,3 +109,21 @@ def test_alert_worker_jobs_match_scrape_jobs() -> None:
     """NewsstreamWorkerDown selects up{job=~"..."}: those must be the scrape jobs."""
     expr = next(rule["expr"] for rule in alert_rules() if rule.get("alert") == "NewsstreamWorkerDown")
     assert 'job=~"' + "|".join(AGENTS) + '"' in expr
+
+
+INSTALL_SCRIPT = REPO / "scripts" / "install-prometheus.sh"
+
+
+def test_install_script_is_valid_bash() -> None:
+    result = subprocess.run(["bash", "-n", str(INSTALL_SCRIPT)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.skipif(
+    TOOL is None or shutil.which("prometheus") is None, reason="prometheus not installed: nothing to be idempotent on"
+)
+def test_install_script_is_a_no_op_when_installed() -> None:
+    """Idempotent: with prometheus and promtool present it touches nothing (no apt-get)."""
+    result = subprocess.run(["bash", str(INSTALL_SCRIPT)], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "already installed" in result.stdout
