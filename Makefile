@@ -30,7 +30,7 @@ unit: $(STAMP)
 	$(BIN)/pytest -q tests/unit
 
 lint: $(STAMP)
-	$(BIN)/ruff check services schemas tests bench
+	$(BIN)/ruff check services schemas tests bench deploy scripts
 	$(BIN)/mypy services schemas
 
 schemas: $(STAMP)

@@ -68,7 +68,7 @@ def cmd_broker(args: argparse.Namespace) -> int:
 
 
 def cmd_topics(args: argparse.Namespace) -> int:
-    from services.common.kafka import ensure_topics, wait_until_ready
+    from services.common.kafka import client_kwargs, ensure_topics, wait_until_ready
 
     settings = _settings(args)
     if not settings.broker:
@@ -76,7 +76,7 @@ def cmd_topics(args: argparse.Namespace) -> int:
         return 2
 
     async def go() -> list[str]:
-        await wait_until_ready(settings.bootstrap_servers, timeout=args.wait)
+        await wait_until_ready(settings.bootstrap_servers, timeout=args.wait, **client_kwargs(settings))
         return await ensure_topics(settings)
 
     created = asyncio.run(go())
