@@ -92,9 +92,10 @@ def test_rebalance_hand_over_loses_nothing(fleet_settings: Settings, fleet: Flee
     with Watcher(fleet_settings) as w:
         fleet.start_one("normaliser", "w1")
         fleet.start_one("normaliser", "w2")
-        submit(fleet_settings, first)
-        assert w.wait_count(40, timeout=60), "workers never produced"
-        submit(fleet_settings, second)
+        assert w.wait_count(0, timeout=1)
+        time.sleep(5)  # both joined (a join takes half the 6 s session timeout), so both own partitions
+        submit(fleet_settings, first + second)
+        assert w.wait_count(N // 4, timeout=60), "workers never produced"
         fleet.signal("w1", SIGNALS[sig])  # mid-stream: the survivor takes over w1's partitions
         assert not w.wait_keys(keys, timeout=90)
         time.sleep(1.0)
