@@ -47,7 +47,8 @@ log = logging.getLogger(__name__)
 VERSION = "0.1.0"
 BATCH_WITHIN_S = 0.05  # how long a batch waits to fill: bounds the added latency
 FAULT_ENV = "NEWSSTREAM_FAULT_INJECT"  # test-only, see Faults
-MAX_SAME_HOLE = 3  # a hole seen this often is real (compaction, transaction markers): step over it
+MAX_SAME_HOLE = 3  # a hole still there after this many re-reads is real (compaction, transaction markers)
+HOLE_WAIT_S = 5.0  # how long a seek back may take to bring the missing offset
 RESTORE_TIMEOUT_S = 60.0
 
 
@@ -175,6 +176,7 @@ class AgentRunner:
         self._position: dict[TP, int] = {}  # next offset to process, per assigned partition
         self._pending: dict[TP, int] = {}  # processed but not yet committed (a commit failed)
         self._holes: dict[tuple[TP, int], int] = {}
+        self._seeking: dict[TP, tuple[int, float]] = {}  # partition -> (offset sought, when)
         self._generation = 0  # bumped on revocation: a batch from before must not move positions
         self._stage_lock = asyncio.Lock()  # the stage's state is touched by handle (thread) and the feed
         self.feed = self._state_feed()
@@ -212,6 +214,7 @@ class AgentRunner:
             # re-assignment starts from the broker's committed offset.
             self._generation += 1
             for tp in revoked:
+                self._seeking.pop(tp, None)
                 self._position.pop(tp, None)
                 self._pending.pop(tp, None)
 
@@ -276,14 +279,36 @@ class AgentRunner:
 
     async def process_batch(self, events: Sequence[EventT]) -> None:
         """Process, publish (acked by the broker), then commit. Never raises but on cancellation:
-        an exception here would end the agent with the batch acked by Faust's take_events."""
-        agent = self.agent
+        an exception ending the agent would leave its batch acked by Faust's take_events."""
         await self.restored.wait()  # after a rebalance: state caught up first
         generation = self._generation
         if self.own_commits:
             events = await self._in_order(events)
             if not events:
                 return
+        try:
+            await self._process(events)
+        except Exception:
+            # Not committed: re-drive the batch from its first offset per partition.
+            log.exception("batch failed; re-reading it", extra={"stage": self.agent, "size": len(events)})
+            firsts: dict[TP, int] = {}
+            for e in events:
+                firsts.setdefault(e.message.tp, e.message.offset)
+            await asyncio.sleep(1.0)
+            for tp, offset in firsts.items():
+                await self.seek(tp, offset)
+            return
+        if self.own_commits and generation == self._generation:
+            offsets: dict[TP, int] = {}
+            for e in events:
+                tp = e.message.tp
+                offsets[tp] = max(offsets.get(tp, 0), e.message.offset + 1)
+            self._position.update(offsets)
+            self._pending.update(offsets)
+            await self.commit(dict(self._pending))
+
+    async def _process(self, events: Sequence[EventT]) -> None:
+        agent = self.agent
         batch = [Incoming(e.key, e.value, e.message.timestamp or None)  # Faust gives seconds
                  for e in events]
         for e in events:
@@ -298,14 +323,6 @@ class AgentRunner:
         flat = [o for outs in outputs for o in outs]
         self._note_own_outputs(flat)
         await self.publish(flat)
-        if self.own_commits and generation == self._generation:
-            offsets: dict[TP, int] = {}
-            for e in events:
-                tp = e.message.tp
-                offsets[tp] = max(offsets.get(tp, 0), e.message.offset + 1)
-            self._position.update(offsets)
-            self._pending.update(offsets)
-            await self.commit(dict(self._pending))
 
     async def _in_order(self, events: Sequence[EventT]) -> list[EventT]:
         """The events that continue each partition exactly where it was committed.
@@ -315,32 +332,41 @@ class AgentRunner:
         """
         keep: list[EventT] = []
         stalled: set[TP] = set()
+        local: dict[TP, int | None] = {}  # positions move only once the batch is published
         for e in events:
             tp, offset = e.message.tp, e.message.offset
             if tp in stalled:
                 continue
-            expected = await self._expected(tp)
+            expected = local[tp] if tp in local else await self._expected(tp)
             if expected is None or offset == expected:
-                self._position[tp] = offset + 1
+                self._seeking.pop(tp, None)
+                local[tp] = offset + 1
                 keep.append(e)
             elif offset < expected:
                 continue  # processed and committed already
             else:
+                stalled.add(tp)
+                pending = self._seeking.get(tp)
+                if pending is not None and pending[0] == expected and time.monotonic() - pending[1] < HOLE_WAIT_S:
+                    continue  # already seeking back: these were fetched before the seek
                 seen = self._holes[(tp, expected)] = self._holes.get((tp, expected), 0) + 1
                 metrics.RETRIES.labels(self.agent).inc()
-                if seen >= MAX_SAME_HOLE:  # the log really has no such offset
+                if seen > MAX_SAME_HOLE:  # re-read several times and still absent: the log has no such offset
                     log.warning("stepping over a hole in the log",
                                 extra={"stage": self.agent, "tp": str(tp), "from": expected, "to": offset})
-                    self._position[tp] = offset + 1
+                    stalled.discard(tp)
+                    self._seeking.pop(tp, None)
+                    local[tp] = offset + 1
                     keep.append(e)
                     continue
                 log.warning("offset hole: seeking back", extra={"stage": self.agent, "tp": str(tp),
                                                                 "expected": expected, "got": offset})
-                stalled.add(tp)
-                await self.app.consumer.seek(tp, expected)
-        # Positions advanced above only mark what this batch will cover; a failed batch
-        # does not commit, and a revocation resets them.
+                self._seeking[tp] = (expected, time.monotonic())
+                await self.seek(tp, expected)
         return keep
+
+    async def seek(self, tp: TP, offset: int) -> None:
+        await self.app.consumer.seek(tp, offset)
 
     async def _expected(self, tp: TP) -> int | None:
         """The next offset to process on ``tp``: from our bookkeeping, else the broker's committed offset."""

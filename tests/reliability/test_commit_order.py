@@ -1,0 +1,95 @@
+"""The shell's own commit bookkeeping, without a broker: a batch never carries a partition
+past an offset that was not processed (the Faust hand-over loss), re-fetched offsets are
+dropped, and a hole makes the partition seek back."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import Any
+
+from faust.types import TP
+
+from services.common.config import Settings
+from services.common.stage import Incoming, Output
+from services.common.worker import MAX_SAME_HOLE, AgentRunner
+
+TP0 = TP("t.articles.raw", 0)
+TP1 = TP("t.articles.raw", 1)
+
+
+class NullStage:
+    name = "normaliser-test"
+    source = "articles.raw"
+
+    def handle(self, batch: Sequence[Incoming]) -> list[list[Output]]:
+        return [[] for _ in batch]
+
+
+class Runner(AgentRunner):
+    def __init__(self) -> None:
+        super().__init__("normaliser", Settings(broker="kafka://127.0.0.1:1", metrics_port=0), stage=NullStage())
+        self.seeks: list[tuple[TP, int]] = []
+        self.committed: list[dict[TP, int]] = []
+
+    async def seek(self, tp: TP, offset: int) -> None:
+        self.seeks.append((tp, offset))
+
+    async def commit(self, offsets: dict[TP, int]) -> bool:
+        self.committed.append(dict(offsets))
+        self._pending.clear()
+        return True
+
+
+def _events(*pairs: tuple[TP, int]) -> list[Any]:
+    return [SimpleNamespace(key=b"k", value=b"v", message=SimpleNamespace(tp=tp, offset=o, timestamp=None,
+                                                                          topic=tp.topic))
+            for tp, o in pairs]
+
+
+def _run(runner: Runner, *batches: list[Any]) -> None:
+    async def go() -> None:
+        runner.restored.set()
+        for b in batches:
+            await runner.process_batch(b)
+    asyncio.run(go())
+
+
+def test_contiguous_batches_commit_last_plus_one() -> None:
+    r = Runner()
+    r._position.update({TP0: 10, TP1: 0})
+    _run(r, _events((TP0, 10), (TP1, 0), (TP0, 11)), _events((TP0, 12)))
+    assert r.committed == [{TP0: 12, TP1: 1}, {TP0: 13}]
+    assert not r.seeks
+
+
+def test_a_skipped_offset_is_never_committed_past() -> None:
+    r = Runner()
+    r._position[TP0] = 10
+    # Offset 10 never arrives (what Faust did at a hand-over): no commit moves past it.
+    _run(r, _events((TP0, 11), (TP0, 12)))
+    assert r.seeks == [(TP0, 10)]
+    assert all(c.get(TP0, 10) <= 10 for c in r.committed)
+    # The re-read brings 10: processing resumes and commits.
+    _run(r, _events((TP0, 10), (TP0, 11)))
+    assert r.committed[-1][TP0] == 12
+
+
+def test_refetched_offsets_are_dropped() -> None:
+    r = Runner()
+    r._position[TP0] = 5
+    _run(r, _events((TP0, 3), (TP0, 4), (TP0, 5)))
+    assert r.committed[-1] == {TP0: 6}
+
+
+def test_a_real_hole_is_stepped_over_after_repeated_reads(monkeypatch: Any) -> None:
+    r = Runner()
+    r._position[TP0] = 10
+    clock = [0.0]
+    monkeypatch.setattr("services.common.worker.time.monotonic", lambda: clock[0])
+    for _ in range(MAX_SAME_HOLE + 1):
+        clock[0] += 10.0  # each re-read came back without offset 10
+        _run(r, _events((TP0, 11)))
+    assert len(r.seeks) == MAX_SAME_HOLE
+    assert r.committed[-1] == {TP0: 12}
