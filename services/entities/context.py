@@ -111,6 +111,9 @@ def org_context(doc: Doc, s: int, e: int) -> bool:
 _CITY_NOUNS = PLACE_NOUNS | {"street", "streets", "centre", "center", "mayor", "resident", "residents", "heart",
                              "edge", "part", "parts", "outskirt", "outskirts", "suburb", "airport", "skyline"}
 _CITY_PREPS = LOCATIVE_PREPS | {"via", "outside", "inside"}
+# Words after which "from X" says where someone spoke or reported from.
+_SPEAKING_FROM = frozenset({"phone", "telephone", "tell", "say", "speak", "talk", "call", "interview", "report",
+                            "write", "broadcast", "address", "video", "link", "statement"})
 
 
 def is_subject(tok: Token) -> bool:
@@ -134,7 +137,8 @@ def is_subject(tok: Token) -> bool:
         if prep.lower_ in _CITY_PREPS:
             return False
         if prep.lower_ == "from":
-            return prep.head.lemma_.lower() not in MOTION_VERBS
+            # "told Reuters by phone from Vilnius", "speaking from Kyiv": where the speaker is.
+            return prep.head.lemma_.lower() not in MOTION_VERBS | _SPEAKING_FROM
         if prep.lower_ == "of":
             return prep.head.lemma_.lower() not in _CITY_NOUNS
         return True  # by, with, between, against, on, for ...

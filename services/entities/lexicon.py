@@ -94,6 +94,8 @@ NOT_NAMES: frozenset[str] = frozenset({
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "god", "i", "we", "he", "she", "they", "it", "this", "that", "these", "those", "but", "and", "or",
     "western", "eastern", "northern", "southern", "state", "government", "regime", "rebels", "opposition",
+    # Time zones and common abbreviations that are not names ("19:45 GMT", "MPs voted").
+    "gmt", "utc", "bst", "cet", "cest", "edt", "est", "pdt", "pst", "mp", "mps",
 })
 
 # Words that, in front of a plural demonym, make it a population, not a state ("thousands of Syrians").

@@ -102,7 +102,14 @@ def _junk(doc: Doc, s: int, e: int) -> bool:
     words = [t.lower_ for t in toks if not t.is_punct]
     if all(w in TITLES for w in words):
         return True  # a lone title
-    return len(words) == 1 and words[0] in NOT_NAMES
+    if len(words) == 1 and words[0] in NOT_NAMES:
+        return True
+    # A capitalised sentence opener that is an ordinary participle or adjective ("Exiled opposition
+    # leader X ...", "Armed men ..."): the model sometimes tags it as a name of its own.
+    tok = toks[0]
+    return (len(toks) == 1 and tok.is_sent_start and tok.text[1:].islower()
+            and (tok.tag_ in ("VBN", "VBD", "VBG") or (tok.tag_ == "JJ" and tok.ent_type_ in ("PERSON", "")))
+            and tok.i + 1 < len(doc) and doc[tok.i + 1].is_lower)
 
 
 def _parenthesised(ent: Span) -> tuple[int, int] | None:

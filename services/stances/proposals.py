@@ -27,7 +27,9 @@ VOTE_HEADS = {"resolution", "draft", "text", "measure", "motion", "bill", "propo
 def is_proposal(tok: Token) -> bool:
     lex = lexicon()
     lemma = tok.lemma_.lower()
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS"):
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.tag_ in ("NNS", "NNPS") and lemma not in lex.plural_proposals:
         return False  # plural "resolutions" are past acts counted, not the proposal at hand
     if lemma in lex.proposal_nouns or lemma in lex.proposal_anaphors or tok.lower_ in lex.proposal_nouns:
         return True

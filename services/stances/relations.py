@@ -32,7 +32,7 @@ def noun_triples(ctx: Context, noun: Token) -> list[Triple]:
         if holders and targets:
             kind = "vote" if any(t.name in ctx.proposal_names.values() for t in targets) else "speech_act"
             out.append(Triple(holders, targets, polarity, noun.text, noun.sent, 0.7, kind))
-    elif noun.i in ctx.proposal_names and lemma not in ("vote", "move"):
+    elif noun.i in ctx.proposal_names and lemma not in ("vote", "move") and lemma not in lex.political_hostility:
         # "Russia's draft", "its draft resolution": the owner backs its own text.
         holders = [r for c in noun.children if c.dep_ == "poss" for r in holders_of(ctx, c)]
         if holders:

@@ -184,9 +184,13 @@ def verb_polarity(ctx: Context, verb: Token) -> tuple[str, str, list[Token], boo
 
 def verb_triples(ctx: Context, verb: Token) -> list[Triple]:
     found = verb_polarity(ctx, verb)
-    if found is None or negated(verb):
+    if found is None:
         return []
     polarity, kind, target_toks, proposal_only = found
+    if negated(verb):
+        if polarity != "support" or verb.lemma_.lower() not in ctx.lex.negation_flips:
+            return []
+        polarity = "oppose"  # "do not recognise the result", "will not accept the deal"
     governor = verb.head.lemma_.lower() if verb.dep_ == "xcomp" else ""
     if governor in _FAILING or (negated(verb.head) and verb.dep_ == "xcomp"):
         return []  # "failed to condemn", "did not want to back": no position either way
@@ -234,11 +238,15 @@ def verb_triples(ctx: Context, verb: Token) -> list[Triple]:
         # "condemned the Russian veto", "welcomed Kenya's decision", "will fight the Russian
         # occupation": the act stands for its author.
         targets = [r for t in target_toks if t.pos_ == "NOUN" for r in act_owner(ctx, t)]
+    if kind == "speech_act" and not targets and polarity == "oppose":
+        # "condemned the attack" with no author named: the attack itself is what is opposed.
+        targets = [EntityRef(name=ctx.actors.np_name(t)) for t in target_toks
+                   if t.pos_ == "NOUN" and t.lemma_.lower() in ctx.lex.act_targets]
     if kind == "speech_act" and targets and all(t.entity_id is None and t.type is None and
                                                 t.name not in ctx.proposal_names.values() for t in targets):
         # Speech acts aimed at a plain noun ("denounced inaction") are not stances between actors,
         # unless that noun is an actor ("the government").
-        targets = [t for t in targets if _actorish(ctx, t)]
+        targets = [t for t in targets if _actorish(ctx, t) or (polarity == "oppose" and _act_noun(ctx, t))]
     if kind == "vote" and lemma in ctx.lex.speech_oppose and not any(t.name in ctx.proposal_names.values()
                                                                     for t in targets):
         kind = "speech_act"
@@ -251,6 +259,12 @@ def verb_triples(ctx: Context, verb: Token) -> list[Triple]:
     if not holders or not targets:
         return []
     return [Triple(holders, targets, polarity, verb.text, verb.sent, confidence, kind)]
+
+
+def _act_noun(ctx: Context, ref: EntityRef) -> bool:
+    """A violent act named as a target ("the air strike", "the killings")."""
+    last = ref.name.split()[-1].lower() if ref.name.split() else ""
+    return last in ctx.lex.act_targets or (last.endswith("s") and last[:-1] in ctx.lex.act_targets)
 
 
 def _actorish(ctx: Context, ref: EntityRef) -> bool:
@@ -319,6 +333,8 @@ def label_triples(ctx: Context, verb: Token) -> list[Triple]:
         return []
     holders = holders_of(ctx, subject(verb))
     targets = targets_of(ctx, obj, allow_places=False, proposal_pronoun=True)
+    if not targets and neg > pos and obj.pos_ == "NOUN" and obj.lemma_.lower() in lex.act_targets:
+        targets = [EntityRef(name=ctx.actors.np_name(obj))]  # "called the attack a war crime"
     if not holders or not targets:
         return []
     return [Triple(holders, targets, "oppose" if neg > pos else "support", verb.text, verb.sent, 0.7, "speech_act")]

@@ -46,7 +46,7 @@ def V(typ: str, actor: str, target: str | None = None, mode: str | None = None,
 
 
 US = E("United States", "GPE", "US", "U.S.", "USA", "America", "American", "Americans", "Washington")
-UN = ("United Nations", "UN", "U.N.")
+UN = ("United Nations", "ORG", "UN", "U.N.")
 
 GOLD["q01_wire_sanctions"] = {
     "title": "EU agrees new sanctions on Belarus over election crackdown",
@@ -297,6 +297,8 @@ GOLD["q03_guardian_protest"] = {
         "protesters": ["demonstrators", "protesters", "crowds", "unarmed protesters", "young demonstrators",
                        "anti-tax protesters", "organised criminals", "activists"],
         "finance bill": ["bill", "finance bill", "tax rises", "taxes"],
+        "killings": ["the killings", "killing"],
+        "rights groups": ["Rights groups"],
         "Kenyan government": ["government", "Kenyan government", "Ruto"],
     },
     "quotes": [
@@ -313,7 +315,9 @@ GOLD["q03_guardian_protest"] = {
         S("Raila Odinga", "Kenyan government", "oppose", optional=True),
         S("Wanjiru Kamau", "finance bill", "oppose", optional=True),
         S("Kithure Kindiki", "protesters", "oppose", optional=True),
-        S("Amnesty International Kenya", "Kenyan police", "oppose"),
+        S("Amnesty International Kenya", "killings", "oppose"),
+        S("Amnesty International Kenya", "Kenyan police", "oppose", optional=True),
+        S("rights groups", "Kenyan police", "oppose", optional=True),
         S("Kenya National Commission on Human Rights", "Kenyan police", "oppose", optional=True),
         S("protesters", "finance bill", "oppose"),
         S("Kenyan police", "protesters", "oppose", optional=True),
@@ -321,7 +325,9 @@ GOLD["q03_guardian_protest"] = {
     "events": [
         V("ASSAULT", "Kenyan police", "protesters", fatalities=9),
         V("ACCUSE", "Roseline Odede", "Kenyan police", optional=True),
-        V("ACCUSE", "Amnesty International Kenya", "Kenyan police"),
+        V("ACCUSE", "Amnesty International Kenya", "killings"),
+        V("ACCUSE", "Amnesty International Kenya", "Kenyan police", optional=True),
+        V("ACCUSE", "rights groups", "Kenyan police", optional=True),
         V("REQUEST", "Amnesty International Kenya", None, optional=True),
         V("ACCUSE", "Irungu Houghton", "Kenyan police", optional=True),
         V("COERCE", "Kenyan police", "protesters", optional=True),
@@ -338,7 +344,9 @@ GOLD["q03_guardian_protest"] = {
               "'Kenya' above the headline and the standfirst are neutral (the label is also a place name). The "
               "live-blog link, byline, newsletter promo block and the topic footer are junk. 'Kenyan police' is "
               "an optional ORG used as actor (like 'Syrian army' in the real gold). The nine deaths are an "
-              "ASSAULT by police on protesters. Ruto 'defended the security forces' = SUPPORT; 'vowing to crush' "
+              "ASSAULT by police on protesters. 'condemned the killings' = oppose/ACCUSE the "
+              "killings (the police as target is optional); the standfirst's 'Rights groups accuse security "
+              "forces' is optional. Ruto 'defended the security forces' = SUPPORT; 'vowing to crush' "
               "= THREATEN. Odinga 'demanded that Ruto withdraw the bill' = REQUEST to Ruto.",
 }
 
@@ -505,7 +513,8 @@ GOLD["q05_ap_offensive"] = {
         S("Antonio Guterres", "air strike", "oppose"),
         S("Antonio Guterres", "Myanmar military", "oppose", optional=True),
         S("Matthew Miller", "Myanmar military", "oppose"),
-        S("National Unity Government", "Myanmar military", "oppose"),
+        S("National Unity Government", "air strike", "oppose"),
+        S("National Unity Government", "Myanmar military", "oppose", optional=True),
         S("European Union", "air strike", "oppose"),
         S("United States", "air strike", "oppose"),
         S("European Union", "Myanmar military", "oppose", optional=True),
@@ -516,7 +525,8 @@ GOLD["q05_ap_offensive"] = {
     ],
     "events": [
         V("ASSAULT", "Myanmar military", "village", mode="airstrike", fatalities=31),
-        V("ACCUSE", "National Unity Government", "Myanmar military"),
+        V("ACCUSE", "National Unity Government", "air strike"),
+        V("ACCUSE", "National Unity Government", "Myanmar military", optional=True),
         V("ACCUSE", "Kyaw Zaw", "Myanmar military", optional=True),
         V("ACCUSE", "Zaw Min Tun", "People's Defense Force", optional=True),
         V("ACCUSE", "Zaw Min Tun", "resistance", optional=True),
@@ -540,8 +550,9 @@ GOLD["q05_ap_offensive"] = {
               "all-caps byline, the 'Associated Press writer ... contributed' and copyright lines are junk. The "
               "dateline 'BANGKOK (AP) —' is detached from the first content line (Bangkok is not an entity). "
               "'Myanmar military' is an optional ORG used as actor. The 31 deaths are the military's air strike "
-              "on the village. The unnamed resident's quote is optional. 'condemned the air strike' = ACCUSE with "
-              "the strike as target.",
+              "on the village. The unnamed resident's quote is optional. 'condemned the air strike' and "
+              "'called the attack a war crime' = ACCUSE/oppose with the strike as target "
+              "(the military as target is optional).",
 }
 
 GOLD["q06_cnn_visit"] = {
@@ -568,7 +579,7 @@ GOLD["q06_cnn_visit"] = {
     ],
     "entities": [
         E("Japan", "GPE", "Japanese", "Tokyo"),
-        E("India", "GPE", "Indian", "Indians"),
+        E("India", "GPE", "Indian", "Indians", "New Delhi"),
         E("New Delhi", "GPE", "Delhi"),
         E("Fumio Kishida", "PERSON", "Kishida", "Prime Minister Fumio Kishida"),
         E("Narendra Modi", "PERSON", "Modi", "Prime Minister Narendra Modi"),
@@ -629,7 +640,9 @@ GOLD["q06_cnn_visit"] = {
     "_notes": "CNN layout. published from 'Updated 9:14 AM EDT, Mon March 20, 2023' (neutral). The dateline "
               "'New Delhi (CNN) —' is detached from the first content line; 'Read More', 'Source: CNN', the byline "
               "and the 'contributed reporting' line are junk. New Delhi is named as a place, so it is its own GPE; "
-              "Tokyo and Beijing are only metonyms. 'Kishida met ... Modi' = CONSULT (meet); 'held consultations "
+              "Tokyo and Beijing are only metonyms; 'bring New Delhi "
+              "closer' is a metonym too, so New Delhi is also an alias of India. "
+              "'Kishida met ... Modi' = CONSULT (meet); 'held consultations "
               "with Jaishankar' = CONSULT. 'Beijing has accused [the Quad] of trying to contain China' = ACCUSE "
               "China->Quad. 'India has refused to condemn Moscow' is no ACCUSE.",
 }
