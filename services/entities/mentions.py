@@ -107,7 +107,7 @@ def _junk(doc: Doc, s: int, e: int) -> bool:
     # A capitalised sentence opener that is an ordinary participle or adjective ("Exiled opposition
     # leader X ...", "Armed men ..."): the model sometimes tags it as a name of its own.
     tok = toks[0]
-    return (len(toks) == 1 and tok.is_sent_start and tok.text[1:].islower()
+    return bool(len(toks) == 1 and tok.is_sent_start and tok.text[1:].islower()
             and (tok.tag_ in ("VBN", "VBD", "VBG") or (tok.tag_ == "JJ" and tok.ent_type_ in ("PERSON", "")))
             and tok.i + 1 < len(doc) and doc[tok.i + 1].is_lower)
 

@@ -148,6 +148,10 @@ class Coder:
                     else:
                         f.quantities[kind] = n
 
+    def _light_attack(self, verb: Token) -> bool:
+        """A light verb whose object is an attack noun ("carried out air strikes")."""
+        return verb.lemma_.lower() in self.lex.light_verbs and bool(self._attack_nouns(children(verb, *OBJ)))
+
     def _attack_nouns(self, toks: list[Token]) -> list[Token]:
         return [t for t in toks if t.pos_ == "NOUN" and self._noun_pattern(t) is not None
                 and self._noun_pattern(t).type == "ASSAULT"]  # type: ignore[union-attr]
@@ -221,7 +225,8 @@ class Coder:
         if casualty and self._casualty_nouns(verb):
             return  # the attack noun carries this event and its count
         if casualty and verb.dep_ in ("advcl", "conj", "xcomp", "acl") and not children(verb, *SUBJ) and (
-                self._verb_pattern(verb.head) is not None or self._noun_pattern(verb.head) is not None):
+                self._verb_pattern(verb.head) is not None or self._noun_pattern(verb.head) is not None
+                or self._light_attack(verb.head)):
             return  # "shelled the town, killing 14": the shelling carries the count
         match = self._verb_pattern(verb)
         if match is None:
@@ -321,6 +326,10 @@ class Coder:
             for holder in [verb, *children(verb, *OBJ)]:
                 for pobj in prep_objects(holder, ("in",)):
                     place_target = place_target or self._place_in(pobj)
+        if light and gov is not None and pattern.type == "ASSAULT":
+            # "carried out air strikes on X, killing 31": the count hangs on the light verb
+            for kind, n in self._casualties_near(gov).items():
+                qty[kind] = qty.get(kind, 0) + n
         if pattern.type == "ASSAULT" and not (recips or qty or light or place_target is not None):
             return  # a passing mention ("casualties in its strikes") is not a reported attack
         yield from self._emit(noun, pattern, actors, recips, qty, place_target)

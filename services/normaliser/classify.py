@@ -521,7 +521,12 @@ def _split_trailing_credit(lines: Iterable[tuple[str, bool]]) -> list[Unit]:
         if not text.strip():
             continue
         m = patterns.TRAILING_COPYRIGHT.match(text)
-        if m:
+        d = patterns.WIRE_DATELINE.match(text)
+        if d and len(d.group(2).split()) >= 6:
+            # The wire dateline on a line of its own, so the sentence's subject is not "BANGKOK (AP)".
+            units.append(Unit(text=d.group(1), indented=indented, kind="byline"))
+            units.append(Unit(text=d.group(2), indented=indented))
+        elif m:
             units.append(Unit(text=m.group(1), indented=indented))
             units.append(Unit(text=m.group(2), indented=indented, kind="credit"))
         else:

@@ -129,6 +129,15 @@ WIRE_BYLINE = re.compile(rf"^(?:{AGENCIES})(?: staff)?(?: in [A-Z][\w' -]{{1,30}
 CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|\bfollow\b.{0,40}\bon (?:twitter|x|facebook|instagram|bluesky|threads)\b|^@\w+$", _I
 )
+# A wire dateline opening a paragraph: "BANGKOK (AP) — ...", "BRUSSELS, March 14 (Reuters) - ...",
+# "New Delhi (CNN) — ...", "BEIRUT — ...". Group 1 is the dateline, group 2 the sentence after it.
+_DATE_PART = r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?"
+WIRE_DATELINE = re.compile(
+    rf"^((?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}})?"
+    rf"{_DATE_PART}\s*\((?:{AGENCIES})\)"
+    rf"|[A-Z][A-Z.'’-]{{2,}}(?:\s+[A-Z][A-Z.'’-]+){{0,3}}(?:,\s*[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){{0,2}})?"
+    rf"{_DATE_PART})\s*(?:—|–|--?))\s+([A-Z“\"‘'].*)$"
+)
 # A sentence with the outlet's copyright stuck to its end: "... its envoy. © Outlet 24".
 TRAILING_COPYRIGHT = re.compile(r"^(.{20,}?[.!?\"”’])\s+((?:©|\(c\)|copyright)\s*[^.!?]{1,60})$", _I)
 # A picture's caption announced as such ("Image caption, ...", "Caption: ...").

@@ -76,7 +76,7 @@ GOLD["q01_wire_sanctions"] = {
         "said on condition of anonymity.",
     ],
     "entities": [
-        E("European Union", "ORG", "EU"),
+        E("European Union", "ORG", "EU", "bloc", "27-nation bloc"),
         E("Belarus", "GPE", "Belarusian"),
         E("Minsk", "GPE"),
         E("Hungary", "GPE", "Hungarian", "Budapest"),
@@ -122,6 +122,7 @@ GOLD["q01_wire_sanctions"] = {
         S("Sviatlana Tsikhanouskaya", "Alexander Lukashenko", "oppose", optional=True),
         S("Alexander Lukashenko", "protesters", "oppose", optional=True),
         S("European Union", "Belarus", "oppose"),
+        S("European Union", "Ivan Kubrakov", "oppose", optional=True),
         S("Belarus", "sanctions", "oppose"),
         S("Russia", "sanctions", "oppose"),
         S("Russia", "Belarus", "support", optional=True),
@@ -132,6 +133,8 @@ GOLD["q01_wire_sanctions"] = {
     "events": [
         V("SANCTION", "European Union", "Belarus"),
         V("ACCUSE", "European Union", "officials", optional=True),
+        V("ACCUSE", "European Union", "Ivan Kubrakov", optional=True),
+        V("THREATEN", "Josep Borrell", None, optional=True),
         V("ACCUSE", "Anatoly Glaz", "sanctions", optional=True),
         V("ACCUSE", "Belarus", "sanctions"),
         V("THREATEN", "Belarus", "European Union", optional=True),
@@ -185,7 +188,7 @@ GOLD["q02_aj_ceasefire"] = {
     "entities": [
         E("Sudan", "GPE", "Sudanese"),
         E("Sudanese army", "ORG", "Sudan's army", "army", "Sudanese armed forces", "SAF", "Sudanese military",
-          optional=True),
+          "Sudan", optional=True),
         E("Rapid Support Forces", "ORG", "RSF", "paramilitary Rapid Support Forces"),
         E("Jeddah", "GPE", "Jedda"),
         E("Saudi Arabia", "GPE", "Saudi", "Saudis", "Riyadh"),
@@ -395,6 +398,7 @@ GOLD["q04_bbc_election"] = {
     "refs": {
         "election result": ["result", "election", "elections", "vote", "parliamentary election", "these elections",
                             "this election", "election result", "result of Saturday's parliamentary election"],
+        "EU governments": ["several EU governments"],
         "opposition": ["opposition parties", "main opposition parties", "four main opposition alliances",
                        "opposition alliances", "opposition", "Georgia's main opposition parties",
                        "opposition supporters"],
@@ -436,6 +440,7 @@ GOLD["q04_bbc_election"] = {
         V("REQUEST", "European Union", "Central Election Commission"),
         V("SUPPORT", "Viktor Orban", "Georgian Dream", mode="praise"),
         V("ACCUSE", "European Union", "Viktor Orban", optional=True),
+        V("ACCUSE", "EU governments", "Viktor Orban", optional=True),
         V("REQUEST", "United States", None, optional=True),
         V("REJECT", "Kremlin", None, optional=True),
         V("REJECT", "Russia", None, optional=True),
@@ -474,7 +479,7 @@ GOLD["q05_ap_offensive"] = {
     "entities": [
         E("Myanmar", "GPE", "Burma"),
         E("Myanmar military", "ORG", "military", "Myanmar's military", "junta", "army", "Tatmadaw", "regime",
-          optional=True),
+          "Myanmar", optional=True),
         E("Sagaing", "GPE", "Sagaing region"),
         E("Kanbalu", "GPE", "Kanbalu township"),
         E("Associated Press", "ORG", "AP", "The Associated Press"),
@@ -601,7 +606,8 @@ GOLD["q06_cnn_visit"] = {
         E("King's College London", "ORG"),
         E("Indo-Pacific", "LOC", optional=True),
     ],
-    "refs": {"Western governments": ["some Western governments", "Western camp"]},
+    "refs": {"Western governments": ["some Western governments", "Western camp"],
+             "two leaders": ["leaders", "the two leaders"]},
     "quotes": [
         Q("Fumio Kishida", "free and open Indo-Pacific", optional=True),
         Q("Narendra Modi", "India and Japan share a commitment to democracy"),
@@ -626,6 +632,8 @@ GOLD["q06_cnn_visit"] = {
         V("CONSULT", "Narendra Modi", "Fumio Kishida", optional=True),
         V("CONSULT", "Fumio Kishida", "India", mode="visit", optional=True),
         V("CONSULT", "Japan", "India", optional=True),
+        V("CONSULT", "two leaders", None, optional=True),
+        V("ASSAULT", "Russia", "Ukraine", optional=True),
         V("CONSULT", "India", "Japan", optional=True),
         V("CONSULT", "Fumio Kishida", "Subrahmanyam Jaishankar", mode="discuss"),
         V("CONSULT", "Fumio Kishida", "Narendra Modi", mode="host", optional=True),
