@@ -69,6 +69,7 @@ def test_worker_stopped_mid_stream_and_restarted_loses_nothing(fleet_settings: S
         submit(fleet_settings, first)
         assert w.wait_count(30, timeout=60), "worker never produced"
         took = fleet.signal("w1", SIGNALS[sig])
+        print(f"{sig}: worker exited after {took:.1f}s")
         if sig == "SIGTERM":
             assert took < SHUTDOWN_LIMIT_S, f"SIGTERM took {took:.1f}s"
         submit(fleet_settings, second)
