@@ -148,12 +148,35 @@ def _split_demonym_compound(doc: Doc, cand: Candidate) -> list[Candidate] | None
     return out
 
 
+def _national_chapter(doc: Doc, s: int, e: int) -> int | None:
+    """End of "Amnesty International Kenya", "Save the Children UK": an organisation's name of two or
+    more words run straight into a country's name that is not itself modifying a noun."""
+    if e - s < 2 or e >= len(doc) or doc[e].ent_iob_ != "B" or doc[e].ent_type_ != "GPE":
+        return None
+    if doc[e - 1].whitespace_ != " " or doc[e].sent != doc[s].sent:
+        return None
+    end = e + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if end - e > 2 or not all(t.is_title or t.is_upper for t in doc[s:end] if t.is_alpha and len(t) > 3):
+        return None
+    if normalise_name(doc[e:end].text) not in gazetteer().country_names:
+        return None
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.pos_ in ("PROPN", "NOUN") and after.lower_ not in _POSSESSIVE:
+        return None  # "Amnesty International Kenya office", "the UN Kenya mission"
+    return end
+
+
 def extract_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
     """Cleaned mentions in text order (``text``: ``doc.text``, when the caller has it)."""
     text = doc.text if text is None else text
     out: list[Candidate] = []
     covered = [False] * len(doc)
+    absorbed: set[int] = set()
     for ent in doc.ents:
+        if ent.start in absorbed:
+            continue
         inner = _parenthesised(ent)
         if inner is not None:
             out.append(make_candidate(doc, inner[0], inner[1], ent.label_, "ner"))
@@ -173,6 +196,12 @@ def extract_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
             for i in range(s2, e2):
                 covered[i] = True
             s, e, label = s2, e2, "ORG"
+        chapter = _national_chapter(doc, s, e) if label in ("ORG", "FAC") else None
+        if chapter is not None:
+            absorbed.add(e)
+            for i in range(e, chapter):
+                covered[i] = True
+            e, label = chapter, "ORG"
         cand = make_candidate(doc, s, e, label, "ner", titled)
         parts = _split_demonym_compound(doc, cand)
         out.extend(parts if parts else [cand])

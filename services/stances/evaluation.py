@@ -18,6 +18,7 @@ from services.stances.doctext import text_of
 from services.stances.triples import Context, Triple, act_owner, targets_of, verb_polarity
 
 _THRESHOLD = 0.35
+_CONDITIONAL = {"if", "unless", "whether"}
 _LEX_WEIGHT = 0.6
 
 
@@ -77,8 +78,8 @@ def evaluate_region(ctx: Context, speaker: EntityRef | None, start: int, end: in
         if v.pos_ not in ("VERB", "AUX"):
             continue
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and start <= c.idx < end), None)
-        if subj is None:
-            continue
+        if subj is None or any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in v.children):
+            continue  # "if the ceasefire is violated": a supposition, not a judgement
         stance_of_subject = _generic_stance(ctx, subj)
         targets = [t for t in _subject_targets(ctx, subj) if t != speaker] if stance_of_subject is None else []
         if not targets and stance_of_subject is None:
@@ -89,6 +90,8 @@ def evaluate_region(ctx: Context, speaker: EntityRef | None, start: int, end: in
         for t in v.subtree:
             if t.dep_ in ("dobj", "pobj", "dative") and t not in skip:
                 skip.update(t.subtree)
+        if subj.dep_ == "nsubjpass":
+            skip.add(v)  # "the truce was violated": a bad act done to the subject, not a judgement of it
         pred = [t for t in v.subtree if t not in skip and start <= t.idx < end]
         if not pred:
             continue

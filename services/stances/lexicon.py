@@ -50,6 +50,7 @@ class Lexicon:
     plural_proposals: frozenset[str]
     negation_flips: frozenset[str]
     act_targets: frozenset[str]
+    retract_verbs: frozenset[str]
     proposal_contrast: frozenset[str]
     actor_nouns: frozenset[str]
     org_anaphors: frozenset[str]

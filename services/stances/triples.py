@@ -296,6 +296,8 @@ def urge_triples(ctx: Context, verb: Token) -> list[Triple]:
         found = verb_polarity(ctx, v)
         if found is None and v.lemma_.lower() in lex.adopt_verbs:
             found = ("support", "vote", objects(v), True)  # "urged lawmakers to pass it"
+        if found is None and v.lemma_.lower() in lex.retract_verbs:
+            found = ("oppose", "vote", objects(v), True)  # "demanded that Ruto withdraw the bill"
         if found is None:
             continue
         polarity, _kind, target_toks, proposal_only = found

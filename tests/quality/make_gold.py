@@ -213,6 +213,7 @@ GOLD["q02_aj_ceasefire"] = {
         Q("Faisal bin Farhan", "We call on both parties to honour their commitments"),
         Q("Antony Blinken", "If the ceasefire is violated, we will know"),
         Q("Nabil Abdullah", "turned homes and hospitals into military bases", optional=True),
+        Q("Rapid Support Forces", "committed to the agreement", optional=True),
         Q("Amira Osman", "We heard planes all night"),
     ],
     "stances": [
@@ -253,7 +254,7 @@ GOLD["q02_aj_ceasefire"] = {
               "('The week-long truce ...') is neutral. The bracketed photo credit is part of the caption; Saudi "
               "Press Agency and Reuters occur only there. 'Sudan's army' is the acting party: an optional ORG "
               "entity, used as actor. The two signatories AGREE with each other. 'accused each other' gives "
-              "ACCUSE both ways; the RSF quote 'committed to the agreement' is under four words.",
+              "ACCUSE both ways; the RSF's partial quote 'committed to the agreement' is optional.",
 }
 
 GOLD["q03_guardian_protest"] = {
@@ -308,6 +309,7 @@ GOLD["q03_guardian_protest"] = {
         Q("Roseline Odede", "We have documented the use of live bullets against unarmed protesters"),
         Q("William Ruto", "We will provide a full, effective and expeditious response"),
         Q("Wanjiru Kamau", "They are taking everything from us"),
+        Q("Raila Odinga", "killing its own children", optional=True),
     ],
     "stances": [
         S("Roseline Odede", "Kenyan police", "oppose"),
@@ -399,6 +401,7 @@ GOLD["q04_bbc_election"] = {
         "election result": ["result", "election", "elections", "vote", "parliamentary election", "these elections",
                             "this election", "election result", "result of Saturday's parliamentary election"],
         "EU governments": ["several EU governments"],
+        "new parliament": ["parliament", "the new parliament"],
         "opposition": ["opposition parties", "main opposition parties", "four main opposition alliances",
                        "opposition alliances", "opposition", "Georgia's main opposition parties",
                        "opposition supporters"],
@@ -422,6 +425,7 @@ GOLD["q04_bbc_election"] = {
         S("Viktor Orban", "Georgian Dream", "support"),
         S("opposition", "election result", "oppose"),
         S("opposition", "Georgian Dream", "oppose"),
+        S("opposition", "new parliament", "oppose", optional=True),
         S("Georgian Dream", "opposition", "oppose", optional=True),
         S("Organization for Security and Co-operation in Europe", "election result", "oppose", optional=True),
         S("European Union", "Viktor Orban", "oppose", optional=True),
@@ -607,7 +611,8 @@ GOLD["q06_cnn_visit"] = {
         E("Indo-Pacific", "LOC", optional=True),
     ],
     "refs": {"Western governments": ["some Western governments", "Western camp"],
-             "two leaders": ["leaders", "the two leaders"]},
+             "two leaders": ["leaders", "the two leaders"],
+             "exclusive blocs": ["blocs"]},
     "quotes": [
         Q("Fumio Kishida", "free and open Indo-Pacific", optional=True),
         Q("Narendra Modi", "India and Japan share a commitment to democracy"),
@@ -626,6 +631,8 @@ GOLD["q06_cnn_visit"] = {
         S("Japan", "India", "support", optional=True),
         S("India", "Japan", "support", optional=True),
         S("Western governments", "India", "oppose", optional=True),
+        S("Russia", "Ukraine", "oppose", optional=True),
+        S("China", "exclusive blocs", "oppose", optional=True),
     ],
     "events": [
         V("CONSULT", "Fumio Kishida", "Narendra Modi", mode="meet"),
