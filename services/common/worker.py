@@ -57,6 +57,7 @@ class Faults:
     """Test-only fault injection, from ``NEWSSTREAM_FAULT_INJECT`` (comma-separated):
 
     - ``raise_on=<key>``: the stage raises for messages with this key (a poison message);
+    - ``slow=<seconds>``: each stage call sleeps first (a slow batch in flight at a stop);
     - ``faust_commits``: let Faust ack and commit the source topic (the old, lossy path),
       to show that the reliability tests fail without this shell's own commits.
 
@@ -65,28 +66,33 @@ class Faults:
 
     raise_on: frozenset[str] = frozenset()
     faust_commits: bool = False
+    slow_s: float = 0.0
 
     @classmethod
     def from_env(cls, value: str | None = None) -> Faults:
         value = os.environ.get(FAULT_ENV, "") if value is None else value
         raise_on: set[str] = set()
         faust_commits = False
+        slow_s = 0.0
         for item in filter(None, (v.strip() for v in value.split(","))):
             if item.startswith("raise_on="):
                 raise_on.add(item.removeprefix("raise_on="))
             elif item == "faust_commits":
                 faust_commits = True
+            elif item.startswith("slow="):
+                slow_s = float(item.removeprefix("slow="))
             else:
                 raise ValueError(f"unknown {FAULT_ENV} item {item!r}")
-        return cls(frozenset(raise_on), faust_commits)
+        return cls(frozenset(raise_on), faust_commits, slow_s)
 
 
 @dataclass
 class FaultyStage:
-    """Wraps a stage so that it raises for the keys in ``raise_on`` (test-only)."""
+    """Wraps a stage so that it raises for the keys in ``raise_on`` or is slow (test-only)."""
 
     inner: Stage
     raise_on: frozenset[str]
+    slow_s: float = 0.0
     name: str = ""
     source: str = ""
 
@@ -94,6 +100,8 @@ class FaultyStage:
         self.name, self.source = self.inner.name, self.inner.source
 
     def handle(self, batch: Sequence[Incoming]) -> list[list[Output]]:
+        if self.slow_s:
+            time.sleep(self.slow_s)  # runs in a worker thread: the loop stays free
         for msg in batch:
             if msg.key is not None and msg.key.decode("utf-8", "replace") in self.raise_on:
                 raise RuntimeError("injected fault")
@@ -168,7 +176,8 @@ class AgentRunner:
         self.settings = settings
         self.faults = faults or Faults()
         stage = stage or build_stage(agent, settings)
-        self.stage: Stage = FaultyStage(stage, self.faults.raise_on) if self.faults.raise_on else stage
+        faulty = self.faults.raise_on or self.faults.slow_s
+        self.stage: Stage = FaultyStage(stage, self.faults.raise_on, self.faults.slow_s) if faulty else stage
         self.app = make_app(agent, settings)
         self.topics: dict[str, faust.TopicT] = {}
         # Our own commit bookkeeping (unused when faults.faust_commits).

@@ -169,3 +169,27 @@ def test_metrics_and_health_bind_the_configured_address(settings: Settings) -> N
         assert health("127.0.0.1") == 0, "not listening on any other address"
     finally:
         f.stop()
+
+
+def test_sigterm_during_a_slow_batch_loses_nothing(fleet_settings: Settings, tmp_path: Path) -> None:
+    """The batch in flight at SIGTERM is finished or left uncommitted, never acked unprocessed
+    (Faust's take_events acks its batch when the agent is cancelled)."""
+    keys = {f"a{i:05d}" for i in range(200)}
+    slow = Fleet(fleet_settings, {"NEWSSTREAM_FAULT_INJECT": ",".join(
+        ["slow=2"] + ([FAUST_COMMITS["NEWSSTREAM_FAULT_INJECT"]] if FAUST_COMMITS else []))},
+        log_dir=tmp_path / "slow")
+    fast = Fleet(fleet_settings, FAUST_COMMITS, log_dir=tmp_path / "fast")
+    try:
+        with Watcher(fleet_settings) as w:
+            slow.start_one("normaliser", "w1")
+            submit(fleet_settings, [article(i) for i in range(200)])
+            assert w.wait_count(1, timeout=60)
+            time.sleep(0.5)  # inside the next slow batch
+            took = slow.signal("w1", SIGNALS["SIGTERM"])
+            assert took < SHUTDOWN_LIMIT_S
+            fast.start_one("normaliser", "w2")
+            assert not w.wait_keys(keys, timeout=60), "lost at SIGTERM"
+            check_exactly_once(w.got, keys)
+    finally:
+        slow.stop()
+        fast.stop()
