@@ -288,6 +288,17 @@ def _mark_credit_captions(units: list[Unit]) -> None:
             best[2].kind = "caption"
 
 
+def _mark_caption_leads(units: list[Unit]) -> None:
+    """'Image caption,' alone on its line announces the caption on the next line."""
+    for i, u in enumerate(units[:-1]):
+        m = patterns.CAPTION_LEAD.match(u.text)
+        if u.kind != "caption" or m is None or u.text[m.end():].strip():
+            continue
+        nxt = units[i + 1]
+        if nxt.open and nxt.words <= 40 and nxt.text[:1] not in patterns.QUOTE_CHARS + "“«":
+            nxt.kind = "caption"
+
+
 def _mark_inline_agency_credits(units: list[Unit], first_body: int) -> None:
     """Inside the article a line of agency names alone ("Reuters") credits a picture, not the story."""
     last_body = max((i for i, u in enumerate(units) if u.open and _body_like(u)), default=-1)
@@ -545,6 +556,7 @@ def classify(
     for u in units:
         _features(u, stops)
         u.kind = u.kind or ("caption" if u.key in caption_keys else _pattern_kind(u))
+    _mark_caption_leads(units)
     _mark_menu_echoes(units)
     _mark_duplicates(units)
     _mark_pull_quotes(units)

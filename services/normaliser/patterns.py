@@ -200,7 +200,8 @@ STRONG_PROMO = re.compile(
     r"\b(?:sign up (?:for|to) (?:our|the)|subscribe (?:to our|now|today|to unlock|to continue|to read)|"
     r"our newsletters?|download (?:our|the) [\w ]{0,25}app\b|"
     r"click here|tap here|follow us|support (?:our|independent) journalism|become a (?:member|subscriber|supporter)|"
-    r"free trial|unlimited access|in your inbox|recommended for you|you (?:may|might) also like)\b",
+    r"free trial|unlimited access|in your inbox|recommended for you|you (?:may|might) also like|"
+    r"newsletters? (?:may|might|will) contain|privacy notice:|privacy policy and terms)\b",
     _I,
 )
 PROMO_LEAD = re.compile(
