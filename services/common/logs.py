@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 _MAX_FIELD = 300
+_MAX_MSG = 2000
 _STANDARD = set(vars(logging.makeLogRecord({})).keys()) | {"message", "asctime"}
 
 
@@ -25,7 +26,8 @@ class JsonFormatter(logging.Formatter):
             "ts": round(record.created, 3),
             "level": record.levelname.lower(),
             "logger": record.name,
-            "msg": record.getMessage(),
+            # The message too: a format argument may carry input text.
+            "msg": safe(record.getMessage(), _MAX_MSG),
         }
         for key, val in vars(record).items():
             if key not in _STANDARD and not key.startswith("_"):

@@ -97,3 +97,10 @@ def test_fault_injection_is_off_unless_set(monkeypatch: pytest.MonkeyPatch) -> N
     assert Faults.from_env("raise_on=k1,faust_commits") == Faults(frozenset({"k1"}), True)
     with pytest.raises(ValueError):
         Faults.from_env("drop_everything")
+
+
+def test_log_message_arguments_are_truncated_and_escaped() -> None:
+    record = logging.makeLogRecord({"msg": "got %s", "args": ("x\n" * 5000,), "levelname": "INFO", "name": "t"})
+    entry = json.loads(JsonFormatter().format(record))
+    assert len(entry["msg"]) < 2100
+    assert "\n" not in entry["msg"]
