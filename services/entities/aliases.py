@@ -153,6 +153,12 @@ def _group(cands: list[Candidate]) -> list[Cluster]:
     return sorted(clusters.values(), key=lambda c: c.first)
 
 
+def _lone_word_mistyped(cl: Cluster) -> bool:
+    """A one-word name the model typed ORG with nothing else saying it is an organisation or a place."""
+    return (set(cl.labels()) <= {"ORG", "PERSON"} and all(" " not in m.text for m in cl.mentions)
+            and not any(m.org_ctx or m.place_ctx or m.population for m in cl.mentions))
+
+
 def _personish(cl: Cluster) -> bool:
     labels = cl.labels()
     return labels.count("PERSON") * 2 >= len(labels) or any(m.titled or looks_like_person_name(m.text)
@@ -213,6 +219,11 @@ def _merge_surnames(clusters: list[Cluster]) -> list[Cluster]:
             # Family name first ("Ban" for "Ban Ki-moon", "Xi" for "Xi Jinping"), a first name alone,
             # or an Arabic kunya ("Abu Mohammad" for "Abu Mohammad al-Jolani").
             targets = [lc for lc, lt in live if len(lt) > len(toks) and lt[: len(toks)] == toks]
+        if not targets and len(toks) == 1 and _lone_word_mistyped(cl):
+            # "Wang said ..." after "Wang Wenbin", the model calling the short form ORG: the family
+            # name of exactly one person named in full.
+            firsts = [lc for lc, lt in live if len(lt) > 1 and lt[0] == toks[0]]
+            targets = firsts if len(firsts) == 1 else []
         if not targets:
             out.append(cl)
             continue

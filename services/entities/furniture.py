@@ -9,7 +9,8 @@ import re
 # "Paris (AFP) --", "Beirut, Dec 6 (Reuters) -": a dateline in mixed case, with its agency.
 _AGENCY_DATELINE = re.compile(
     r"(?m)^[A-Z][A-Za-z.'\- ]{1,40}(?:,[^\n(]{1,30})?\s*\((?:AFP|Reuters|AP|dpa|DPA|Xinhua|Anadolu|UPI|EFE|ANSA"
-    r"|TASS|Sputnik|IANS|PTI|Kyodo|Yonhap|AA)\)\s*(?:\u2014|\u2013|--?|:)\s")
+    r"|TASS|Sputnik|IANS|PTI|Kyodo|Yonhap|AA|CNN|BBC|NPR|ABC|NBC|CBS|Bloomberg|Al Jazeera|DW|VOA|UPI|ANI|Bernama"
+    r"|Interfax|Ukrinform|WAFA|SANA|IRNA|KCNA)\)\s*(?:\u2014|\u2013|--?|:)\s")
 # Bylines and credit lines: "By Jane Smith", "Reporting by ...; Editing by ...".
 _CREDIT_LINE = re.compile(r"(?m)^(?:(?:By|BY|(?:Additional )?[Rr]eporting by|Writing by|Editing by|Compiled by)"
                           r"\s[^\n]{0,120}|[^\n]{0,80}\bcontributed (?:to this report|reporting)[^\n]{0,40})$")

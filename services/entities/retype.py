@@ -74,6 +74,10 @@ def cluster_type(cl: Cluster) -> EntityType:
     votes["PLACE"] = labels["GPE"] + labels["LOC"] + labels["FAC"] + 5 * min(strong, 1) + 3 * (strong + suffixed) \
         + 2 * weak
     votes["ORG"] = labels["ORG"] + (3 if org_ctx else 0) + (2 if org_word else 0) + (2 if cl.long_forms else 0)
+    if any(len(f) > 1 and f[0] in g.demonyms for f in forms) and not titled:
+        # "Georgian Dream", "Syrian Democratic Forces": a name opened by a nationality is a body, not a person.
+        votes["ORG"] += votes["PERSON"]
+        votes["PERSON"] = 0
     votes["NORP"] = labels["NORP"]
     votes["EVENT"] = labels["EVENT"]
     votes["LAW"] = labels["LAW"]

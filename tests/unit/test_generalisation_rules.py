@@ -113,3 +113,16 @@ def test_supposed_violation_is_not_a_judgement_of_the_truce() -> None:
     text = ('"If the truce is violated, we will respond," Minister Ana Lopes said. '
             "The truce took effect on Monday.")
     assert not any(t[1] == "oppose" and "truce" in t[2] for t in triples(stances_for(text)))
+
+
+def test_family_name_first_short_form_joins_the_full_name(nlp: Language) -> None:
+    out = ents(nlp, "China's foreign ministry spokesperson Wang Hao said Beijing opposed the plan. "
+                    "\"Cooperation should not target a third party,\" Wang said at a news briefing.")
+    assert "Wang" not in {e.name for e in out}
+    assert any(e.name == "Wang Hao" and any(m.text == "Wang" for m in e.mentions) for e in out)
+
+
+def test_name_opened_by_a_nationality_is_not_a_person(nlp: Language) -> None:
+    out = ents(nlp, "The governing Georgian Dream party won the vote. Georgian Dream denies any fraud, "
+                    "and Georgian Dream leaders called the protests a provocation.")
+    assert {e.type for e in out if e.name == "Georgian Dream"} <= {"ORG"}
