@@ -458,8 +458,10 @@ class Coder:
             ref = self.refs.ref(t)
             if ref is not None:
                 recip_refs.append((ref, t))
+        # "The army and the RSF accused each other": each side is the other's recipient.
+        reciprocal = any(_reciprocal(c) for c in trigger.children if c.dep_ in ("dobj", "dative"))
         if not recip_refs:
-            if pattern.recipient_required:
+            if pattern.recipient_required and not reciprocal:
                 return
             recip_refs = [(None, None)]
         heads: list[Token] = []
@@ -470,9 +472,11 @@ class Coder:
             if crosses_paragraph(h, trigger) or any(c.lower_ in GENERIC for c in h.lefts):
                 continue
             heads.extend(conjuncts(h))
-        if pattern.type in ("AGREE", "CONSULT", "COOPERATE") and len(heads) > 1 and all(
+        if reciprocal and len(heads) < 2:
+            return
+        if len(heads) > 1 and (reciprocal or pattern.type in ("AGREE", "CONSULT", "COOPERATE") and all(
                 r is None or (r.entity_id is None and t is not None and t.lemma_.lower() not in self.lex.actor_nouns)
-                for r, t in recip_refs):
+                for r, t in recip_refs)):
             # "a ceasefire brokered by Washington and Moscow": each side is the other's partner
             actors = [(h, self.refs.ref(h)) for h in heads]
             for h, a in actors:
@@ -514,3 +518,9 @@ class Coder:
                 # a common noun that names no agent ("the idea", "reports")
                 return True
         return actor.type in ("FAC", "LOC")
+
+
+def _reciprocal(tok: Token) -> bool:
+    """ "each other", "one another" (the parser hangs "each"/"one" on "other"/"another")."""
+    return (tok.lower_ == "other" and any(c.lower_ == "each" for c in tok.children)) or (
+        tok.lower_ == "another" and any(c.lower_ == "one" for c in tok.children))

@@ -222,6 +222,9 @@ def verb_triples(ctx: Context, verb: Token) -> list[Triple]:
             subj = verb.head  # "members that supported the resolution": handled by the relative pronoun
         holders = holders_of(ctx, subj)
     allow_places = kind != "relation"
+    if len(holders) > 1 and any(_reciprocal(c) for c in verb.children if c.dep_ in ("dobj", "dative")):
+        # "The army and the RSF accused each other": each holds the stance toward the others.
+        return [Triple(holders, list(holders), polarity, verb.text, verb.sent, confidence, kind)]
     targets = [r for t in target_toks for r in targets_of(ctx, t, proposals_only=proposal_only,
                                                         allow_places=allow_places, proposal_pronoun=kind == "vote")]
     if lemma in ctx.lex.physical_cues:
@@ -259,6 +262,13 @@ def verb_triples(ctx: Context, verb: Token) -> list[Triple]:
     if not holders or not targets:
         return []
     return [Triple(holders, targets, polarity, verb.text, verb.sent, confidence, kind)]
+
+
+def _reciprocal(tok: Token) -> bool:
+    """"each other", "one another"."""
+    return (tok.lower_ == "other" and any(c.lower_ == "each" for c in tok.children)) or (
+        tok.lower_ == "another" and any(c.lower_ == "one" for c in tok.children)) or (
+        tok.lower_ in ("each", "one") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("other", "another"))
 
 
 def _act_noun(ctx: Context, ref: EntityRef) -> bool:

@@ -126,3 +126,27 @@ def test_name_opened_by_a_nationality_is_not_a_person(nlp: Language) -> None:
     out = ents(nlp, "The governing Georgian Dream party won the vote. Georgian Dream denies any fraud, "
                     "and Georgian Dream leaders called the protests a provocation.")
     assert {e.type for e in out if e.name == "Georgian Dream"} <= {"ORG"}
+
+
+def test_accused_each_other_is_a_stance_both_ways() -> None:
+    got = triples(stances_for("Israel and Hamas have accused each other of breaking the truce."))
+    assert {("Israel", "oppose", "Hamas"), ("Hamas", "oppose", "Israel")} <= got
+
+
+# ----- events -------------------------------------------------------------------------------------
+
+
+def test_accused_each_other_is_an_event_both_ways() -> None:
+    from tests.unit.test_events_coder import code
+    from tests.unit.test_events_coder import triples as event_triples
+
+    got = event_triples(code("Israel and Hamas have accused each other of breaking the truce."))
+    assert {("ACCUSE", "Israel", "Hamas"), ("ACCUSE", "Hamas", "Israel")} <= got
+
+
+def test_casualties_after_a_light_verb_attack_go_to_the_attack() -> None:
+    from tests.unit.test_events_coder import code
+
+    evs = [e for e in code("Government forces carried out air strikes on the town of Idlib on Monday, "
+                           "killing at least 12 people, residents said.") if e.type == "ASSAULT"]
+    assert [e.fatalities for e in evs] == [12]
