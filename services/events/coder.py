@@ -474,9 +474,9 @@ class Coder:
             heads.extend(conjuncts(h))
         if reciprocal and len(heads) < 2:
             return
-        if len(heads) > 1 and (reciprocal or pattern.type in ("AGREE", "CONSULT", "COOPERATE") and all(
+        if len(heads) > 1 and (reciprocal or (pattern.type in ("AGREE", "CONSULT", "COOPERATE") and all(
                 r is None or (r.entity_id is None and t is not None and t.lemma_.lower() not in self.lex.actor_nouns)
-                for r, t in recip_refs)):
+                for r, t in recip_refs))):
             # "a ceasefire brokered by Washington and Moscow": each side is the other's partner
             actors = [(h, self.refs.ref(h)) for h in heads]
             for h, a in actors:

@@ -268,7 +268,8 @@ def _reciprocal(tok: Token) -> bool:
     """"each other", "one another"."""
     return (tok.lower_ == "other" and any(c.lower_ == "each" for c in tok.children)) or (
         tok.lower_ == "another" and any(c.lower_ == "one" for c in tok.children)) or (
-        tok.lower_ in ("each", "one") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("other", "another"))
+        tok.lower_ in ("each", "one") and tok.i + 1 < len(tok.doc)
+        and tok.doc[tok.i + 1].lower_ in ("other", "another"))
 
 
 def _act_noun(ctx: Context, ref: EntityRef) -> bool:
