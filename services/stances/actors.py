@@ -286,6 +286,13 @@ class Actors:
 
     def _ref_one(self, tok: Token, resolve_pronouns: bool, actors_only: bool) -> list[EntityRef]:
         low = tok.lower_
+        if low in ("one", "some", "many", "two", "three", "several") and tok.pos_ in ("NUM", "PRON", "DET", "ADJ"):
+            # "one of the residents told AP": the group the speaker belongs to.
+            of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  if p.dep_ == "pobj" and p.pos_ == "NOUN"
+                  and (p.lemma_.lower() in self.lex.actor_nouns or p.lower_ in self.lex.actor_nouns)]
+            if of:
+                return [self._generic(of[0])]
         if low in _RELATIVE and tok.tag_ in ("WDT", "WP", "WP$"):
             ante = self.relative_antecedent(tok)
             return self.refs(ante, resolve_pronouns, actors_only) if ante is not None else []

@@ -125,6 +125,10 @@ def speaker_from_subject(subj: Token, actors: Actors, actors_only: bool = False)
     if subj.tag_ in ("WDT", "WP"):
         refs = actors.refs(subj)  # "Russia, which says ..."
         return refs[0] if refs else None
+    if subj.pos_ in ("PRON", "NUM") and any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children):
+        refs = actors.refs(subj)  # "one of the residents told AP"
+        if refs:
+            return refs[0]
     if subj.pos_ == "PRON":
         ref = actors.antecedent(subj)
         if ref is not None:

@@ -150,3 +150,8 @@ def test_casualties_after_a_light_verb_attack_go_to_the_attack() -> None:
     evs = [e for e in code("Government forces carried out air strikes on the town of Idlib on Monday, "
                            "killing at least 12 people, residents said.") if e.type == "ASSAULT"]
     assert [e.fatalities for e in evs] == [12]
+
+
+def test_one_of_a_group_is_the_speaker() -> None:
+    r = stances_for('"The shelling went on all night," one of the residents told reporters by phone.')
+    assert [q.speaker.name if q.speaker else None for q in r.quotes] == ["residents"]
