@@ -47,7 +47,9 @@ class Settings(BaseSettings):
     near_duplicate_threshold: float = Field(default=0.8, gt=0.0, le=1.0)
     story_window_days: int = Field(default=7, ge=0, description="how far apart events of one story may be")
     spacy_model: str = "en_core_web_sm"
-    spacy_batch_size: int = Field(default=4, ge=1, description="articles per nlp.pipe batch (small: less memory, less wait)")
+    spacy_batch_size: int = Field(
+        default=4, ge=1, description="articles per nlp.pipe batch (small: less memory, less wait)"
+    )
     languages: str = Field(default="en", description="comma-separated ISO 639-1 codes the NLP stages analyse")
     log_level: Literal["debug", "info", "warn", "error"] = "info"
     log_format: Literal["json", "console"] = "json"
