@@ -112,8 +112,8 @@ _CITY_NOUNS = PLACE_NOUNS | {"street", "streets", "centre", "center", "mayor", "
                              "edge", "part", "parts", "outskirt", "outskirts", "suburb", "airport", "skyline"}
 _CITY_PREPS = LOCATIVE_PREPS | {"via", "outside", "inside"}
 # Words after which "from X" says where someone spoke or reported from.
-_SPEAKING_FROM = frozenset({"phone", "telephone", "tell", "say", "speak", "talk", "call", "interview", "report",
-                            "write", "broadcast", "address", "video", "link", "statement"})
+_SPEAKING_FROM = frozenset({"phone", "telephone", "tell", "speak", "talk", "interview", "broadcast", "video",
+                            "link", "videolink"})
 
 
 def is_subject(tok: Token) -> bool:
