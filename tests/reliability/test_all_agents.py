@@ -27,33 +27,38 @@ TOPICS = (config.NORMALISED, config.ENTITIES, config.STANCES, config.EVENTS, con
 def fleet(settings: Settings, tmp_path: Path) -> Iterator[Fleet]:
     s = settings.model_copy(update={"metrics_port": 0})
     create_topics(s)
-    # Small spaCy batches, so the kill lands while most articles are still in flight.
     f = Fleet(s, {"NEWSSTREAM_SPACY_BATCH_SIZE": "2"}, log_dir=tmp_path / "logs")
     yield f
     f.stop()
 
 
-def test_entity_worker_killed_mid_stream(fleet: Fleet) -> None:
+def test_entity_worker_killed_mid_stream(fleet: Fleet, tmp_path: Path) -> None:
     s = fleet.settings
+    # The first entity worker is slowed down, so the kill lands while articles are in flight.
+    slow = Fleet(s, {"NEWSSTREAM_SPACY_BATCH_SIZE": "2", "NEWSSTREAM_FAULT_INJECT": "slow=0.5"},
+                 log_dir=tmp_path / "slow")
     items = []
     for i in range(6):
         for name, text in (("veto", VETO_REPORT), ("trade", TRADE_REPORT)):
             # distinct outlets' rewrites: a changed first line keeps them from being exact copies
-            body = f"Edition {i} of {name}\n\n" + text.replace("Tuesday", "Tuesday" if i % 2 else "Wednesday")
+            body = text + f"\n\nOn Thursday {i + 3} more delegations joined the talks in Geneva, officials said."
             items.append((orjson.dumps({"id": f"{name}-{i}", "body": body, "source": f"Outlet {i}"}),
                           f"{name}-{i}".encode()))
     keys = {k.decode() for _, k in items}
-    with Watcher(s, TOPICS) as w:
-        for agent in AGENTS:
-            fleet.start_one(agent)
-        submit(s, items)
-        assert w.wait_count(1, timeout=120) and _wait(lambda: len(w.keys([config.ENTITIES])) >= 1, 120)
-        in_flight = len(keys - w.keys([config.ENTITIES]))
-        fleet.signal("entities", 9)  # SIGKILL
-        fleet.start_one("entities")
-        assert not w.wait_keys(keys, timeout=150, topics=[config.ARTICLE_DONE, config.DEADLETTER])
-        time.sleep(1.0)
-        got = list(w.got)
+    try:
+        with Watcher(s, TOPICS) as w:
+            for agent in AGENTS:
+                (slow if agent == "entities" else fleet).start_one(agent)
+            submit(s, items)
+            assert w.wait_count(1, timeout=120) and _wait(lambda: len(w.keys([config.ENTITIES])) >= 1, 120)
+            in_flight = len(keys - w.keys([config.ENTITIES]))
+            slow.signal("entities", 9)  # SIGKILL
+            fleet.start_one("entities")
+            assert not w.wait_keys(keys, timeout=150, topics=[config.ARTICLE_DONE, config.DEADLETTER])
+            time.sleep(1.0)
+            got = list(w.got)
+    finally:
+        slow.stop()
     assert in_flight > 0, "the kill came after the entity worker had finished"
     contents: dict[tuple[str, str | None], set[bytes]] = defaultdict(set)
     for r in got:
