@@ -148,6 +148,19 @@ class Coder:
                     else:
                         f.quantities[kind] = n
 
+    def _misattached_conjunct(self, verb: Token) -> list[Token]:
+        """"X said the vote was fair and accused Y": the parser joined "accused" to the reported clause,
+        whose subject is no actor; the speaker does it."""
+        head = verb.head
+        if verb.dep_ != "conj" or children(verb, *SUBJ) or head.dep_ != "ccomp" \
+                or head.head.lemma_.lower() not in SPEECH_VERBS or verb.tag_ != head.head.tag_:
+            return []
+        inner = children(head, *SUBJ)
+        if not inner or inner[0].pos_ != "NOUN" or inner[0].ent_type_ or \
+                inner[0].lemma_.lower() in self.lex.actor_nouns:
+            return []
+        return subjects(head.head)
+
     def _light_attack(self, verb: Token) -> bool:
         """A light verb whose object is an attack noun ("carried out air strikes")."""
         return verb.lemma_.lower() in self.lex.light_verbs and bool(self._attack_nouns(children(verb, *OBJ)))
@@ -262,7 +275,7 @@ class Coder:
             n = self._victims(verb)
             if n is not None:
                 qty[casualty] = qty.get(casualty, 0) + n
-        actors = subjects(verb)
+        actors = self._misattached_conjunct(verb) or subjects(verb)
         # counted casualties and arrests are one happening; counted vetoes or sanctions a record
         tally = pattern.type not in ("ASSAULT", "COERCE") and is_tally(verb, recips)
         for f in self._emit(verb, pattern, actors, recips, qty):

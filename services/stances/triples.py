@@ -220,7 +220,7 @@ def verb_triples(ctx: Context, verb: Token) -> list[Triple]:
         subj = subject(verb)
         if subj is None and verb.dep_ == "relcl":
             subj = verb.head  # "members that supported the resolution": handled by the relative pronoun
-        holders = holders_of(ctx, subj)
+        holders = holders_of(ctx, subj) or _speaker_of_misattached(ctx, verb, subj)
     allow_places = kind != "relation"
     if len(holders) > 1 and any(_reciprocal(c) for c in verb.children if c.dep_ in ("dobj", "dative")):
         # "The army and the RSF accused each other": each holds the stance toward the others.
@@ -262,6 +262,16 @@ def verb_triples(ctx: Context, verb: Token) -> list[Triple]:
     if not holders or not targets:
         return []
     return [Triple(holders, targets, polarity, verb.text, verb.sent, confidence, kind)]
+
+
+def _speaker_of_misattached(ctx: Context, verb: Token, subj: Token | None) -> list[EntityRef]:
+    """"X said the vote was fair and accused Y": the parser joined "accused" to the reported clause,
+    whose subject is no actor; the speaker does it."""
+    head = verb.head
+    if subj is None or verb.dep_ != "conj" or head.dep_ != "ccomp" or verb.tag_ != head.head.tag_ \
+            or head.head.lemma_.lower() not in ctx.lex.speech_verbs:
+        return []
+    return holders_of(ctx, subject(head.head))
 
 
 def _reciprocal(tok: Token) -> bool:
@@ -344,7 +354,7 @@ def label_triples(ctx: Context, verb: Token) -> list[Triple]:
         neg, pos = pos, neg
     if neg == pos:
         return []
-    holders = holders_of(ctx, subject(verb))
+    holders = holders_of(ctx, subject(verb)) or _speaker_of_misattached(ctx, verb, subject(verb))
     targets = targets_of(ctx, obj, allow_places=False, proposal_pronoun=True)
     if not targets and neg > pos and obj.pos_ == "NOUN" and obj.lemma_.lower() in lex.act_targets:
         targets = [EntityRef(name=ctx.actors.np_name(obj))]  # "called the attack a war crime"

@@ -155,3 +155,12 @@ def test_casualties_after_a_light_verb_attack_go_to_the_attack() -> None:
 def test_one_of_a_group_is_the_speaker() -> None:
     r = stances_for('"The shelling went on all night," one of the residents told reporters by phone.')
     assert [q.speaker.name if q.speaker else None for q in r.quotes] == ["residents"]
+
+
+def test_act_joined_to_a_reported_clause_belongs_to_the_speaker() -> None:
+    text = "Prime Minister Ana Lopes said the vote was free and fair and accused the opposition of lying."
+    assert ("Ana Lopes", "oppose", "opposition") in triples(stances_for(text))
+    from tests.unit.test_events_coder import code
+    from tests.unit.test_events_coder import triples as event_triples
+
+    assert any(t[0] == "ACCUSE" and t[1] == "Ana Lopes" for t in event_triples(code(text)))
