@@ -266,7 +266,10 @@ class Coder:
                     recips.extend(prep_objects(o, ("against", "on")) or [o])
         qty = self._casualties_near(verb)
         head = verb.head
-        if verb.dep_ == "advcl" and head.pos_ == "VERB" and self.lex.casualties.get(head.lemma_.lower()) == "killed":
+        after = verb.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ in ("after", "when", "as")
+                                            for c in verb.children)
+        if (verb.dep_ == "advcl" or after) and head.pos_ == "VERB" \
+                and self.lex.casualties.get(head.lemma_.lower()) == "killed":
             # "ten people died after troops opened fire"
             n = self._victims(head)
             if n is not None:

@@ -74,6 +74,10 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if is_passive(verb):
         return agents(verb)
     subj = children(verb, *SUBJ)
+    if len(subj) > 1:
+        # "dozens injured after police opened fire": two subjects on one verb; the nearest one acts.
+        before = [t for t in subj if t.i < verb.i]
+        return [max(before, key=lambda t: t.i) if before else subj[0]]
     if subj:
         return [subj[0]]
     orphan = orphan_subject(verb) or hijacked_subject(verb)

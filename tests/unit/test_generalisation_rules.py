@@ -164,3 +164,12 @@ def test_act_joined_to_a_reported_clause_belongs_to_the_speaker() -> None:
     from tests.unit.test_events_coder import triples as event_triples
 
     assert any(t[0] == "ACCUSE" and t[1] == "Ana Lopes" for t in event_triples(code(text)))
+
+
+def test_opened_fire_after_which_people_were_killed_carries_the_count() -> None:
+    from tests.unit.test_events_coder import code
+
+    evs = [e for e in code("Nine people have been killed and dozens injured after police opened fire on "
+                           "protesters.") if e.type == "ASSAULT"]
+    assert [(e.actor.name, e.recipient.name if e.recipient else None, e.fatalities) for e in evs] == [
+        ("police", "protesters", 9)]
