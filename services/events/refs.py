@@ -176,6 +176,12 @@ class Resolver:
             return ent
         if head.pos_ not in ("NOUN", "PROPN", "NUM"):
             return None
+        if head.pos_ == "NOUN":
+            # "his Indian counterpart Narendra Modi", "the group's leader, X": the named one.
+            for c in head.rights:
+                named = self.ctx.entity_at(c) if c.dep_ == "appos" else None
+                if named is not None and named.type in ("PERSON", "ORG"):
+                    return named
         if head.lemma_.lower() in self.ctx.org_anaphors and any(
                 c.lower_ in ("the", "this") for c in head.lefts) and not any(
                 c.dep_ in ("compound", "amod", "poss") for c in head.lefts):

@@ -173,3 +173,11 @@ def test_opened_fire_after_which_people_were_killed_carries_the_count() -> None:
                            "protesters.") if e.type == "ASSAULT"]
     assert [(e.actor.name, e.recipient.name if e.recipient else None, e.fatalities) for e in evs] == [
         ("police", "protesters", 9)]
+
+
+def test_counterpart_named_in_apposition_is_the_recipient() -> None:
+    from tests.unit.test_events_coder import code
+    from tests.unit.test_events_coder import triples as event_triples
+
+    got = event_triples(code("Chancellor Anna Weber met her French counterpart Paul Martin in Berlin on Monday."))
+    assert ("CONSULT", "Anna Weber", "Paul Martin") in got
