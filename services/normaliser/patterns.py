@@ -114,13 +114,15 @@ _CREDIT_PAREN = re.compile(r"[(\[]\s*([^()\[\]]{1,60})\s*[)\]]\s*$")
 # Bylines and agency tags.
 BYLINE = re.compile(
     r"^[(\[*]?(?:by|words by|written by|story by|text by|reporting by|writing by|editing by|edited by|compiled by|"
-    r"produced by|additional reporting by|report by|with reporting by|sources?\s*:)\s*\S.*$",
+    r"produced by|additional reporting by|report by|with reporting by|sources?\s*:|reporting from|"
+    r"reported from)\s*\S.*$",
     _I,
 )
 # Wire credits at a story's foot: "Reporting by X; Editing by Y", "AP writers X and Y contributed to this report."
 WIRE_CREDIT = re.compile(
     r"^[(\[]?(?:(?:additional )?reporting by\b.*(?:editing|writing) by\b.*|"
-    r".{0,120}\bcontributed (?:to )?(?:this |the )?(?:report|story|article|reporting)\.?)$",
+    r".{0,120}\bcontributed (?:to )?(?:this |the )?(?:report|story|article|reporting)"
+    r"(?: (?:from|in) [A-Z][\w.'’ -]{1,40})?\.?)$",
     _I,
 )
 # "Reuters in Beirut", "Associated Press in Geneva": a wire byline.
@@ -243,7 +245,10 @@ BOILERPLATE = re.compile(
     r"(?:please )?enable javascript|javascript is (?:disabled|required)|your browser does not support|"
     r"(?:update|upgrade) your browser|ad ?blocker|not available in your (?:region|country)|"
     r"reached your (?:limit|maximum) of free|free articles? (?:left|remaining)|already a subscriber|"
-    r"this (?:video|content|embed) (?:is|cannot be) (?:not )?(?:available|displayed|loaded))",
+    r"this (?:video|content|embed) (?:is|cannot be) (?:not )?(?:available|displayed|loaded)|"
+    r"a version of this (?:article|story) (?:appears|appeared) in print|"
+    r"this (?:article|story) (?:was|is) (?:originally|first) published (?:by|on|in)|"
+    r"this (?:article|story) is republished from)",
     _I,
 )
 # Second-person address (outside quotes) marks reader-directed text at a page's foot.

@@ -181,3 +181,17 @@ def test_counterpart_named_in_apposition_is_the_recipient() -> None:
 
     got = event_triples(code("Chancellor Anna Weber met her French counterpart Paul Martin in Berlin on Monday."))
     assert ("CONSULT", "Anna Weber", "Paul Martin") in got
+
+
+def test_newspaper_reporting_credits_and_print_notes_are_removed() -> None:
+    junk = ["Reporting from Ankara", "Deniz Kaya contributed reporting from Istanbul.",
+            "A version of this article appears in print on May 2, 2025, Section A, Page 9 of the New York "
+            "edition with the headline: Dozens Detained."]
+    art = norm(page("Dozens detained after protests", "By Jane Roe", junk[0],
+                    "Turkish police detained at least 40 people on Friday after a second night of protests, "
+                    "the interior ministry said.",
+                    "The opposition called the detentions an attack on democracy and vowed to keep marching.",
+                    junk[1], junk[2]))
+    for line in junk:
+        assert line not in art.text
+    assert "the interior ministry said." in art.text
