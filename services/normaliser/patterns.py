@@ -34,7 +34,8 @@ NAVIGATION = re.compile(
     r"facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|messenger|flipboard|"
     r"comments?(?: \(\d+\))?|\d+ comments?|view comments|show comments|leave a comment|"
     r"advertisement|advertising|sponsored(?: content)?|ad|promoted|cookies?(?: settings| policy)?|"
-    r"read more|read next|read full (?:article|story)|continue reading|see also|more on this( story)?|"
+    r"read more|read next|read also|also read|read full (?:article|story)|continue reading|see also|"
+    r"more on this( story)?|"
     r"related(?: stories| articles| content| topics| coverage| news| links)?|"
     r"most (?:read|popular|viewed|shared)(?: [^.!?]{1,30})?|(?:[\w'’ ]{1,30} )?top stor(?:y|ies)|"
     r"latest(?: news| stories)?|trending(?: now)?|"
@@ -132,13 +133,14 @@ CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|\bfollow\b.{0,40}\bon (?:twitter|x|facebook|instagram|bluesky|threads)\b|^@\w+$", _I
 )
 # A wire dateline opening a paragraph: "BANGKOK (AP) — ...", "BRUSSELS, March 14 (Reuters) - ...",
-# "New Delhi (CNN) — ...", "BEIRUT — ...". Group 1 is the dateline, group 2 the sentence after it.
+# "New Delhi (CNN) — ...", "BEIRUT — ...", "ISLAMABAD: ...". Group 1 is the dateline, group 2 the sentence.
 _DATE_PART = r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?"
+_PLACE_CAPS = r"[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}"
+_PLACE_MIXED = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_REGION = r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
 WIRE_DATELINE = re.compile(
-    rf"^((?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}})?"
-    rf"{_DATE_PART}\s*\((?:{AGENCIES})\)"
-    rf"|[A-Z][A-Z.'’-]{{2,}}(?:\s+[A-Z][A-Z.'’-]+){{0,3}}(?:,\s*[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){{0,2}})?"
-    rf"{_DATE_PART})\s*(?:—|–|--?))\s+([A-Z“\"‘'].*)$"
+    rf"^((?:{_PLACE_MIXED}{_REGION}{_DATE_PART}\s*\((?:{AGENCIES})\)|{_PLACE_CAPS}{_REGION}{_DATE_PART})"
+    rf"\s*(?:—|–|--?)|{_PLACE_CAPS}:)\s+([A-Z“\"‘'].*)$"
 )
 # A sentence with the outlet's copyright stuck to its end: "... its envoy. © Outlet 24".
 TRAILING_COPYRIGHT = re.compile(r"^(.{20,}?[.!?\"”’])\s+((?:©|\(c\)|copyright)\s*[^.!?]{1,60})$", _I)

@@ -24,7 +24,8 @@ def page(*lines: str) -> str:
 # ----- normaliser ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("dateline", ["LAGOS (AP) —", "OTTAWA, June 3 (Reuters) -", "Nairobi (CNN) —", "QUITO —"])
+@pytest.mark.parametrize("dateline", ["LAGOS (AP) —", "OTTAWA, June 3 (Reuters) -", "Nairobi (CNN) —", "QUITO —",
+                                      "ISLAMABAD:"])
 def test_wire_dateline_is_split_from_its_sentence(dateline: str) -> None:
     sentence = "The country's election commission said on Tuesday that turnout had reached a record high."
     art = norm(page("Turnout hits record in national vote", f"{dateline} {sentence}",
@@ -195,3 +196,11 @@ def test_newspaper_reporting_credits_and_print_notes_are_removed() -> None:
     for line in junk:
         assert line not in art.text
     assert "the interior ministry said." in art.text
+
+
+def test_read_also_teaser_label_is_navigation() -> None:
+    art = norm(page("Talks resume on border dispute",
+                    "Negotiators from both countries met on Monday for a new round of talks on the disputed border.",
+                    "Read Also", "Ministers to meet next month on trade",
+                    "Officials said the talks were constructive and would continue on Tuesday."))
+    assert "Read Also" not in art.text
