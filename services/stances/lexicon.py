@@ -51,6 +51,7 @@ class Lexicon:
     negation_flips: frozenset[str]
     act_targets: frozenset[str]
     retract_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
     proposal_contrast: frozenset[str]
     actor_nouns: frozenset[str]
     org_anaphors: frozenset[str]

@@ -241,6 +241,10 @@ def verb_triples(ctx: Context, verb: Token) -> list[Triple]:
         # "condemned the Russian veto", "welcomed Kenya's decision", "will fight the Russian
         # occupation": the act stands for its author.
         targets = [r for t in target_toks if t.pos_ == "NOUN" for r in act_owner(ctx, t)]
+    if kind == "vote" and polarity == "oppose" and not targets:
+        # "rejected India's allegations", "dismissed the Russian claims": their author is opposed.
+        targets = [r for t in target_toks if t.pos_ == "NOUN" and t.lemma_.lower() in ctx.lex.claim_nouns
+                   for r in act_owner(ctx, t)]
     if kind == "speech_act" and not targets and polarity == "oppose":
         # "condemned the attack" with no author named: the attack itself is what is opposed.
         targets = [EntityRef(name=ctx.actors.np_name(t)) for t in target_toks

@@ -101,6 +101,7 @@ CASES = [
     ("The opposition refused to recognise the result of the election.", {("opposition", "oppose", "result")}),
     ("Canada welcomed the new sanctions against the regime.", {("Canada", "support", "sanctions")}),
     ("The union demanded that the government withdraw the bill.", {("union", "oppose", "bill")}),
+    ("Pakistan on Sunday rejected India's allegations that its troops fired first.", {("Pakistan", "oppose", "India")}),
 ]
 
 
