@@ -15,7 +15,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from schemas.models import EntityRef
 from services.stances.doctext import text_of
-from services.stances.triples import Context, Triple, act_owner, targets_of, verb_polarity
+from services.stances.triples import Context, Triple, act_owner, actorish, targets_of, verb_polarity
 
 _THRESHOLD = 0.35
 _CONDITIONAL = {"if", "unless", "whether"}
@@ -169,7 +169,7 @@ def _owned_judgements(ctx: Context, speaker: EntityRef, span: Span) -> list[Trip
             continue
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
             continue  # "their crimes": whose is too uncertain
-        owners = [o for o in act_owner(ctx, noun) if o != speaker and o.type is not None]
+        owners = [o for o in act_owner(ctx, noun) if o != speaker and (o.type is not None or actorish(ctx, o))]
         if owners:
             out.append(Triple([speaker], owners, polarity, noun.text, noun.sent, 0.4, "evaluation"))
     return out

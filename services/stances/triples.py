@@ -253,7 +253,7 @@ def verb_triples(ctx: Context, verb: Token) -> list[Triple]:
                                                 t.name not in ctx.proposal_names.values() for t in targets):
         # Speech acts aimed at a plain noun ("denounced inaction") are not stances between actors,
         # unless that noun is an actor ("the government").
-        targets = [t for t in targets if _actorish(ctx, t) or (polarity == "oppose" and _act_noun(ctx, t))]
+        targets = [t for t in targets if actorish(ctx, t) or (polarity == "oppose" and _act_noun(ctx, t))]
     if kind == "vote" and lemma in ctx.lex.speech_oppose and not any(t.name in ctx.proposal_names.values()
                                                                     for t in targets):
         kind = "speech_act"
@@ -292,7 +292,7 @@ def _act_noun(ctx: Context, ref: EntityRef) -> bool:
     return last in ctx.lex.act_targets or (last.endswith("s") and last[:-1] in ctx.lex.act_targets)
 
 
-def _actorish(ctx: Context, ref: EntityRef) -> bool:
+def actorish(ctx: Context, ref: EntityRef) -> bool:
     last = ref.name.split()[-1].lower() if ref.name.split() else ""
     return last in ctx.lex.actor_nouns
 

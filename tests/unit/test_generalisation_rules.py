@@ -205,3 +205,9 @@ def test_read_also_teaser_label_is_navigation() -> None:
                     "Read Also", "Ministers to meet next month on trade",
                     "Officials said the talks were constructive and would continue on Tuesday."))
     assert "Read Also" not in art.text
+
+
+def test_disregard_owned_by_a_regime_in_a_quote_opposes_it() -> None:
+    text = ('"This violence shows the regime\'s disregard for human life," spokesperson Matt Fox said '
+            "in a statement.")
+    assert any(t[0] == "Matt Fox" and t[1] == "oppose" and "regime" in t[2] for t in triples(stances_for(text)))
