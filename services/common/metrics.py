@@ -42,6 +42,16 @@ WORKER_UP = Gauge("newsstream_worker_up", "1 while the worker process runs", ["a
 WORKER_READY = Gauge("newsstream_worker_ready", "1 when the broker is reachable and partitions are assigned", ["agent"])
 BUILD_INFO = Info("newsstream_build", "Version of the service")
 
+def init_agent_series(agent: str, source_topic: str) -> None:
+    """Create an agent's labelled series at 0 on start, so rate() and the no-progress alert
+    see the first messages after a restart (a series only appears on its first increment)."""
+    MESSAGES_IN.labels(agent, source_topic)
+    PROCESSING_SECONDS.labels(agent)
+    BATCH_SIZE.labels(agent)
+    RETRIES.labels(agent)
+    END_TO_END_SECONDS.labels(agent)
+
+
 ALL_METRIC_NAMES = (
     "newsstream_messages_in_total",
     "newsstream_messages_out_total",

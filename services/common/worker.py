@@ -33,6 +33,7 @@ from aiokafka import AIOKafkaConsumer
 from aiokafka import TopicPartition as KafkaTP
 from aiokafka.structs import OffsetAndMetadata
 from faust.sensors.prometheus import setup_prometheus_sensors
+from faust.transport.drivers import aiokafka as faust_aiokafka
 from faust.types import TP, EventT
 
 from services.common import config, metrics
@@ -136,6 +137,22 @@ def broker_credentials(settings: Settings) -> Any:
 def group_id(agent: str, settings: Settings) -> str:
     """Consumer group (and Faust app id) of an agent; the topic prefix keeps environments apart."""
     return f"{settings.topic_prefix}newsstream-{agent}"
+
+
+# Faust hard-codes fetch_max_wait_ms=1500, and the embedded broker does not answer a waiting
+# fetch when data arrives: every hop between agents waited ~0.4 s (bench: 1500 ms -> 0.38 s per
+# fetch, 100 ms -> 9 ms). aiokafka reads this attribute in start(), after Faust creates it.
+FETCH_MAX_WAIT_MS = 100
+_create_worker_consumer = faust_aiokafka.AIOKafkaConsumerThread._create_worker_consumer
+
+
+def _short_fetch_wait_consumer(self: Any, transport: Any) -> Any:
+    consumer = _create_worker_consumer(self, transport)
+    consumer._fetch_max_wait_ms = FETCH_MAX_WAIT_MS
+    return consumer
+
+
+faust_aiokafka.AIOKafkaConsumerThread._create_worker_consumer = _short_fetch_wait_consumer  # type: ignore[method-assign]
 
 
 def make_app(agent: str, settings: Settings) -> faust.App:
@@ -257,6 +274,7 @@ class AgentRunner:
                 return view.json({"ready": ready, "agent": agent}, status=200 if ready else 503)
 
         metrics.WORKER_UP.labels(agent).set(1)
+        metrics.init_agent_series(agent, self.settings.topic(self.stage.source))
         metrics.WORKER_READY.labels(agent).set(0)
         metrics.BUILD_INFO.info({"version": VERSION, "python": platform.python_version(), "agent": agent})
 
@@ -276,6 +294,8 @@ class AgentRunner:
         except Exception:
             return
         for tp in assignment:
+            if tp.topic != self.settings.topic(self.stage.source):
+                continue  # Faust's internal leader topic is not work
             try:
                 high = consumer.highwater(tp)
             except Exception:
@@ -284,6 +304,9 @@ class AgentRunner:
                 continue
             position = cast(Any, consumer)._committed_offset.get(tp) or 0
             metrics.CONSUMER_LAG.labels(self.agent, tp.topic, str(tp.partition)).set(max(0, high - position))
+        stories = getattr(self.stage.inner if isinstance(self.stage, FaultyStage) else self.stage, "stories", None)
+        if stories is not None:
+            metrics.STORIES.set(len(stories.stories))
         self.ready()
 
     async def process_batch(self, events: Sequence[EventT]) -> None:
