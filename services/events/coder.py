@@ -361,7 +361,7 @@ class Coder:
         return tok.pos_ == "PROPN" and (under_place_noun or (ref.type == "NORP" and tok.tag_ == "NNP"))
 
     def _place_in(self, tok: Token, depth: int = 0) -> Token | None:
-        """The place a noun phrase names ("the town of Kafr Nabel", "rebel-held areas of Aleppo", "Aleppo")."""
+        """The place a noun phrase names ("the town of Kaspi", "rebel-held areas of Aleppo", "Aleppo")."""
         if self._is_place(tok):
             return tok
         if depth > 3:

@@ -154,7 +154,7 @@ def _pattern_kind(u: Unit) -> str | None:
 
 
 def _mark_menu_echoes(units: list[Unit]) -> None:
-    """A short line repeating the words of a menu line ("Skip next section X" then "X") is menu too."""
+    """A short line repeating the words of a menu line ("Skip next block X" then "X") is menu too."""
     menu = "\n".join(u.key for u in units if u.kind == "navigation" and u.words >= 3)
     if not menu:
         return

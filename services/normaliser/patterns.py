@@ -64,7 +64,7 @@ NAVIGATION = re.compile(
 MENU_SEPARATOR = re.compile(r"\s*[|•›»>·]\s*")
 # Font-size and similar one/two-letter controls (XS / SM / MD / LG).
 SIZE_CONTROL = re.compile(r"^(?:XXS|XS|S|SM|M|MD|L|LG|XL|XXL|A|A\+|A-)$", _I)
-# Image placeholders that text copied from a page leaves behind ("16x9 Image").
+# Image placeholders that text copied from a page leaves behind ("4x3 Image").
 IMAGE_PLACEHOLDER = re.compile(r"^\W*(?:\d+\s*[x×:]\s*\d+\s+)?(?:image|photo|picture|video|graphic)s?\W*$|"
                                r"^\W*\d+\s*[x×]\s*\d+\b.{0,20}$", _I)
 
@@ -151,7 +151,7 @@ CAPTION_LEAD = re.compile(
 )
 # Embedded social posts: "pic.twitter.com/...", "— Name (@handle) 5 December 2016".
 EMBED = re.compile(r"pic\.twitter\.com/|https?://t\.co/|^[-–—]\s.{0,80}\(@\w{2,}\)", _I)
-# Editor initials with agencies: "ls/bw (AP, AFP)", "jd/rc (Reuters, dpa)".
+# Editor initials with agencies: "ab/cd (AP, AFP)", "jd/rc (Reuters, dpa)".
 AGENCY_TAG = re.compile(rf"^[a-z]{{1,4}}(?:/[a-z]{{1,4}})+\.?(?:\s*[(\[](?:[^()\[\]]*)[)\]])?\.?$|"
                         rf"^[(\[]?\s*(?:(?:{AGENCIES})\s*(?:,|and|&|/)?\s*)+[)\]]?\.?$")
 # "<Outlet> and agencies", "Staff and agencies", "With agencies", "<Outlet> staff", "<Outlet> News".

@@ -140,7 +140,7 @@ def test_promos_and_about_us_footer() -> None:
     promo = ("If you have been affected by the issues in this story, our advice line can help you find support. "
              "Contact us today.")
     text, removed, _ = run(page(TITLE, *BODY[:2], "Read more: Five things to know about the Red Sea crisis",
-                                *BODY[2:], "Skip next section Explore more", "Looking for advice?", promo, about))
+                                *BODY[2:], "Skip next block Explore more", "Looking for advice?", promo, about))
     assert_body_whole(text)
     for line in (about, promo, "Looking for advice?", "Read more: Five things to know about the Red Sea crisis"):
         assert line not in text

@@ -48,7 +48,7 @@ CAPTIONS = [["Migrants wait at the border crossing near Tacna on 4 March (AFP)"]
             ["Trucks wait to cross into Peru", "Photo: Reuters/Luis Soto"]]
 HEADINGS = ["What the deal says", "Migrants left waiting", "A long dispute", "Next steps?"]
 BOTTOM = ["If you have been affected by these events, our team can help you find legal advice.",
-          "Need legal help?", "Follow us on X and Facebook","ml/jr (Reuters, AFP)", "Reuters and agencies", "Skip next section More stories", "More stories",
+          "Need legal help?", "Follow us on X and Facebook","ml/jr (Reuters, AFP)", "Reuters and agencies", "Skip next block More stories", "More stories",
           "The Andes Herald is an independent newspaper. All rights reserved.", "XS", "SM",
           "Sign up for our newsletter to get the top stories in your inbox.", "Most read", "Privacy policy",
           "Want to know more?", "Copyright 2024 Andes Herald. All rights reserved.", "Topics: Chile, Peru, migration"]
