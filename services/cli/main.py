@@ -189,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command != "worker":
         settings = get_settings()
-        setup_logging("error" if args.command in ("run", "subscribe", "analyse") else settings.log_level, settings.log_format)
+        quiet = args.command in ("run", "subscribe", "analyse")  # their output is the point, not logs
+        setup_logging("error" if quiet else settings.log_level, settings.log_format)
         # aiokafka logs every refused connection while the broker starts; readiness is checked anyway.
         logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
     return int(args.func(args) or 0)

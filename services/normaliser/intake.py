@@ -20,6 +20,7 @@ from services.common.errors import Rejected
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _MAX_CONTROL_SHARE = 0.02
 _MAX_JSON_DEPTH = 32
+_HTML_START = re.compile(r"(?is)\s*(<!doctype html|<html|<head|<body|<article|<div|<p[ >])")
 
 
 def decode_utf8(value: bytes) -> str:
@@ -91,7 +92,7 @@ def parse_raw(value: bytes | None, *, max_bytes: int) -> RawArticle:
         except ValidationError as exc:
             raise Rejected("invalid_schema", _first_error(exc)) from None
     else:
-        content_type = "text/html" if re.match(r"(?is)\s*(<!doctype html|<html|<head|<body|<article|<div|<p[ >])", text) else None
+        content_type = "text/html" if _HTML_START.match(text) else None
         article = RawArticle(body=text, content_type=content_type)
     if not article.body.strip():
         raise Rejected("empty_body", "body is blank")
