@@ -68,9 +68,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--no-spacy", action="store_true", help="skip the bare spaCy baseline")
     p.add_argument("--seed", type=int, default=int(_env("SEED", "7")))
     p.add_argument("--words", type=int, default=int(_env("WORDS", "600")), help="body words per article")
-    p.add_argument("--patched-worker", action=argparse.BooleanOptionalAction,
-                   default=_env("PATCHED_WORKER", "0") == "1",
-                   help="run workers through bench.patched_worker (the worker.py changes proposed here)")
     p.add_argument("--keep-logs", action="store_true", help="print where the worker logs are and keep them")
     return p.parse_args(argv)
 
@@ -273,13 +270,11 @@ def run_pipeline(args: argparse.Namespace, k: int, main: list[Article], paced: l
     replicas = {a: (k if a == "entities" else args.light_workers) for a in AGENTS}
     ports = len(AGENTS) * max(replicas.values())
     logs = Path(tempfile.mkdtemp(prefix="newsstream-bench-"))
-    result: dict[str, Any] = {"k": k, "partitions": partitions, "articles": len(main),
-                              "patched_worker": bool(args.patched_worker)}
+    result: dict[str, Any] = {"k": k, "partitions": partitions, "articles": len(main)}
     with EmbeddedBroker() as broker:
         settings = Settings(broker=broker.url, partitions=partitions, metrics_port=free_port_block(ports))
         asyncio.run(ensure_topics(settings))
-        fleet = WorkerFleet(settings, list(AGENTS), log_dir=logs, replicas=replicas,
-                            module="bench.patched_worker" if args.patched_worker else "services.cli.main")
+        fleet = WorkerFleet(settings, list(AGENTS), log_dir=logs, replicas=replicas)
         t0 = time.monotonic()
         fleet.start()
         sampler = RssSampler({n: p.pid for n, p in fleet.processes.items()})

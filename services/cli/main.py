@@ -22,6 +22,11 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
+def _no_broker(command: str) -> int:
+    print(f"newsstream {command} needs a broker: --broker URL or NEWSSTREAM_BROKER", file=sys.stderr)
+    return 2
+
+
 @contextlib.contextmanager
 def broker_for(settings: Settings) -> Iterator[Settings]:
     """The configured broker, or an embedded one started for the duration."""
@@ -37,8 +42,7 @@ def broker_for(settings: Settings) -> Iterator[Settings]:
 def cmd_worker(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if not settings.broker:
-        print("newsstream worker needs a broker: --broker URL or NEWSSTREAM_BROKER", file=sys.stderr)
-        return 2
+        return _no_broker(args.command)
     agents = args.agents or list(AGENTS)
     unknown = [a for a in agents if a not in AGENTS]
     if unknown:
@@ -72,8 +76,7 @@ def cmd_topics(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     if not settings.broker:
-        print("need --broker URL or NEWSSTREAM_BROKER", file=sys.stderr)
-        return 2
+        return _no_broker(args.command)
 
     async def go() -> list[str]:
         await wait_until_ready(settings.bootstrap_servers, timeout=args.wait, **client_kwargs(settings))
@@ -90,8 +93,7 @@ def cmd_produce(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     if not settings.broker:
-        print("need --broker URL or NEWSSTREAM_BROKER", file=sys.stderr)
-        return 2
+        return _no_broker(args.command)
     items = [(value, key) for f in expand(args.paths) for value, key in submissions(f)]
     n = asyncio.run(produce(settings, items))
     print(f"submitted {n} article(s) to {settings.topic('articles.raw')}")
@@ -105,8 +107,7 @@ def cmd_subscribe(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     if not settings.broker:
-        print("need --broker URL or NEWSSTREAM_BROKER", file=sys.stderr)
-        return 2
+        return _no_broker(args.command)
     sink = open(args.output, "ab") if args.output else sys.stdout.buffer  # noqa: SIM115
 
     async def go() -> None:
