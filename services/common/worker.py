@@ -278,6 +278,11 @@ class AgentRunner:
         metrics.WORKER_READY.labels(agent).set(0)
         metrics.BUILD_INFO.info({"version": VERSION, "python": platform.python_version(), "agent": agent})
 
+    @property
+    def real_stage(self) -> Stage:
+        """The stage without test-only fault injection around it (where its state lives)."""
+        return self.stage.inner if isinstance(self.stage, FaultyStage) else self.stage
+
     def ready(self) -> bool:
         try:
             ok = bool(self.app.consumer.assignment()) and not self.app.rebalancing
@@ -304,7 +309,7 @@ class AgentRunner:
                 continue
             position = cast(Any, consumer)._committed_offset.get(tp) or 0
             metrics.CONSUMER_LAG.labels(self.agent, tp.topic, str(tp.partition)).set(max(0, high - position))
-        stories = getattr(self.stage.inner if isinstance(self.stage, FaultyStage) else self.stage, "stories", None)
+        stories = getattr(self.real_stage, "stories", None)
         if stories is not None:
             metrics.STORIES.set(len(stories.stories))
         self.ready()
@@ -507,7 +512,7 @@ class AgentRunner:
     def _state_feed(self) -> StateFeed | None:
         """The normaliser's duplicate index and the event agent's stories live in memory; both
         are rebuilt from the agent's own output topic (the log is the state)."""
-        stage = self.stage.inner if isinstance(self.stage, FaultyStage) else self.stage
+        stage = self.real_stage
         duplicates = getattr(stage, "duplicates", None)
         stories = getattr(stage, "stories", None)
         if self.stage.name == "normaliser" and duplicates is not None:
