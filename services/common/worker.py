@@ -23,7 +23,7 @@ import logging
 import os
 import platform
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -50,6 +50,7 @@ BATCH_WITHIN_S = 0.05  # how long a batch waits to fill: bounds the added latenc
 FAULT_ENV = "NEWSSTREAM_FAULT_INJECT"  # test-only, see Faults
 MAX_SAME_HOLE = 3  # a hole still there after this many re-reads is real (compaction, transaction markers)
 HOLE_WAIT_S = 5.0  # how long a seek back may take to bring the missing offset
+STALL_S = 10.0  # a partition with messages past our position and no progress for this long is re-read
 RESTORE_TIMEOUT_S = 60.0
 
 
@@ -60,7 +61,11 @@ class Faults:
     - ``raise_on=<key>``: the stage raises for messages with this key (a poison message);
     - ``slow=<seconds>``: each stage call sleeps first (a slow batch in flight at a stop);
     - ``faust_commits``: let Faust ack and commit the source topic (the old, lossy path),
-      to show that the reliability tests fail without this shell's own commits.
+      to show that the reliability tests fail without this shell's own commits;
+    - ``drop_once=<key>``: Faust's fetch loop loses the first delivery of the source message
+      with this key, as it does when a rebalance suspends the flow while a fetched message is
+      being handed to the stream (``Consumer._drain_messages`` -> ``wait_first``): the message
+      is never delivered nor acked, but its offset counts as read.
 
     Never set in production; unset means no faults.
     """
@@ -68,11 +73,13 @@ class Faults:
     raise_on: frozenset[str] = frozenset()
     faust_commits: bool = False
     slow_s: float = 0.0
+    drop_once: frozenset[str] = frozenset()
 
     @classmethod
     def from_env(cls, value: str | None = None) -> Faults:
         value = os.environ.get(FAULT_ENV, "") if value is None else value
         raise_on: set[str] = set()
+        drop_once: set[str] = set()
         faust_commits = False
         slow_s = 0.0
         for item in filter(None, (v.strip() for v in value.split(","))):
@@ -82,9 +89,28 @@ class Faults:
                 faust_commits = True
             elif item.startswith("slow="):
                 slow_s = float(item.removeprefix("slow="))
+            elif item.startswith("drop_once="):
+                drop_once.add(item.removeprefix("drop_once="))
             else:
                 raise ValueError(f"unknown {FAULT_ENV} item {item!r}")
-        return cls(frozenset(raise_on), faust_commits, slow_s)
+        return cls(frozenset(raise_on), faust_commits, slow_s, frozenset(drop_once))
+
+
+def drop_first_delivery(on_message: Callable[[Any], Awaitable[None]], topic: str,
+                        keys: frozenset[str]) -> Callable[[Any], Awaitable[None]]:
+    """Wrap Faust's consumer callback so the first delivery of each of ``keys`` on ``topic``
+    is lost (test-only; see ``Faults.drop_once``)."""
+    dropped: set[str] = set()
+
+    async def deliver(message: Any) -> None:
+        key = (message.key or b"").decode("utf-8", "replace")
+        if message.topic == topic and key in keys and key not in dropped:
+            dropped.add(key)
+            log.warning("fault injection: delivery lost", extra={"article_id": key, "offset": message.offset})
+            return
+        await on_message(message)
+
+    return deliver
 
 
 @dataclass
@@ -203,6 +229,7 @@ class AgentRunner:
         self._pending: dict[TP, int] = {}  # processed but not yet committed (a commit failed)
         self._holes: dict[tuple[TP, int], int] = {}
         self._seeking: dict[TP, tuple[int, float]] = {}  # partition -> (offset sought, when)
+        self._progress: dict[TP, tuple[int, float]] = {}  # partition -> (position, since when)
         self._generation = 0  # bumped on revocation: a batch from before must not move positions
         self._stage_lock = asyncio.Lock()  # the stage's state is touched by handle (thread) and the feed
         self.feed = self._state_feed()
@@ -223,6 +250,11 @@ class AgentRunner:
         app, agent = self.app, self.agent
         source = self.topic(self.stage.source, acks=not self.own_commits)
         batch_size = batch_size_for(agent, self.settings)
+        if self.faults.drop_once:
+            # The consumer takes the conductor's callback when it is created (at start-up).
+            conductor = cast(Any, app.topics)
+            conductor.on_message = drop_first_delivery(conductor.on_message, self.settings.topic(self.stage.source),
+                                                       self.faults.drop_once)
 
         @app.agent(source, name=f"{agent}-agent")
         async def consume(stream: faust.StreamT) -> None:
@@ -241,6 +273,7 @@ class AgentRunner:
             self._generation += 1
             for tp in revoked:
                 self._seeking.pop(tp, None)
+                self._progress.pop(tp, None)
                 self._position.pop(tp, None)
                 self._pending.pop(tp, None)
 
@@ -260,6 +293,8 @@ class AgentRunner:
         @app.timer(interval=2.0)
         async def report_lag() -> None:
             self.update_lag()
+            if self.own_commits:
+                await self.re_read_stalled()
 
         if app.conf.web_enabled:
             setup_prometheus_sensors(app, pattern="/metrics", name_prefix=f"faust_{agent}")
@@ -313,6 +348,46 @@ class AgentRunner:
         if stories is not None:
             metrics.STORIES.set(len(stories.stories))
         self.ready()
+
+    async def re_read_stalled(self) -> None:
+        """Seek back a partition that has messages past our position but makes no progress.
+
+        Hole detection needs a later message to notice a lost delivery; when the lost one was
+        the last in its partition, nothing later comes, so the high-water mark is the witness.
+        A spurious seek only re-fetches what ``_in_order`` then drops."""
+        if self.app.rebalancing or not self.restored.is_set():
+            return  # restoring state is not a stall
+        consumer = self.app.consumer
+        now = time.monotonic()
+        try:
+            assignment = consumer.assignment()
+        except Exception:
+            return
+        source = self.settings.topic(self.stage.source)
+        for tp in assignment:
+            if tp.topic != source:
+                continue
+            try:
+                high = consumer.highwater(tp)
+            except Exception:
+                continue
+            if not high:
+                continue
+            position = self._position.get(tp)
+            if position is None:
+                position = await self._expected(tp)  # nothing delivered yet since the assignment
+            if position is None or high <= position:
+                self._progress.pop(tp, None)
+                continue
+            seen = self._progress.get(tp)
+            if seen is None or seen[0] != position:
+                self._progress[tp] = (position, now)
+            elif now - seen[1] > STALL_S:
+                log.warning("no progress with messages waiting: re-reading",
+                            extra={"stage": self.agent, "tp": str(tp), "from": position, "high_water": high})
+                metrics.RETRIES.labels(self.agent).inc()
+                self._progress[tp] = (position, now)
+                await self.seek(tp, position)
 
     async def process_batch(self, events: Sequence[EventT]) -> None:
         """Process, publish (acked by the broker), then commit. Never raises but on cancellation:

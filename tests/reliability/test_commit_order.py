@@ -93,3 +93,40 @@ def test_a_real_hole_is_stepped_over_after_repeated_reads(monkeypatch: Any) -> N
         _run(r, _events((TP0, 11)))
     assert len(r.seeks) == MAX_SAME_HOLE
     assert r.committed[-1] == {TP0: 12}
+
+
+class StalledConsumer:
+    """What the shell reads from Faust's consumer when checking for stalls."""
+
+    def __init__(self, high: dict[TP, int]) -> None:
+        self.high = high
+
+    def assignment(self) -> set[TP]:
+        return set(self.high)
+
+    def highwater(self, tp: TP) -> int:
+        return self.high[tp]
+
+
+def test_a_partition_with_waiting_messages_and_no_progress_is_re_read(monkeypatch: Any) -> None:
+    # The lost delivery was the partition's last message: no later offset reveals the hole.
+    import services.common.worker as worker
+
+    r = Runner()
+    waiting, caught_up = (TP(r.settings.topic(NullStage.source), p) for p in (0, 1))
+    r._position.update({waiting: 7, caught_up: 3})
+    consumer = StalledConsumer({waiting: 8, caught_up: 3})
+    monkeypatch.setattr(type(r.app), "consumer", property(lambda app: consumer))
+    clock = [100.0]
+    monkeypatch.setattr(worker.time, "monotonic", lambda: clock[0])
+
+    async def go() -> None:
+        r.restored.set()
+        await r.re_read_stalled()  # first sight: starts the clock
+        clock[0] += worker.STALL_S / 2
+        await r.re_read_stalled()  # not long enough
+        assert not r.seeks
+        clock[0] += worker.STALL_S
+        await r.re_read_stalled()
+    asyncio.run(go())
+    assert r.seeks == [(waiting, 7)]

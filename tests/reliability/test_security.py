@@ -95,6 +95,7 @@ def test_fault_injection_is_off_unless_set(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.delenv("NEWSSTREAM_FAULT_INJECT", raising=False)
     assert Faults.from_env() == Faults()
     assert Faults.from_env("raise_on=k1,faust_commits") == Faults(frozenset({"k1"}), True)
+    assert Faults.from_env("drop_once=k2").drop_once == frozenset({"k2"})
     with pytest.raises(ValueError):
         Faults.from_env("drop_everything")
 
