@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+import pytest
+import spacy
+from spacy.tokens import Doc
+
 from services.common.nlp import load_nlp
-from services.common.parse import doc_to_parse, parse_to_doc
+from services.common.parse import constructor_doc, doc_to_parse, parse_to_doc
 
 
 def test_carried_parse_rebuilds_the_same_doc() -> None:
@@ -23,3 +27,55 @@ def test_carried_parse_rebuilds_the_same_doc() -> None:
 def test_empty_parse() -> None:
     nlp = load_nlp()
     assert len(parse_to_doc(doc_to_parse(nlp("")), nlp.vocab)) == 0
+
+
+TEXT = ('Angela Merkel met Ivan Petrov in Berlin.  "We will not accept it," the United Nations said.\n\n'
+        "The council, he added, would meet again in Geneva on Friday.")
+
+
+def _token_fields(doc: Doc) -> list[tuple[object, ...]]:
+    return [(t.i, t.idx, t.text, t.whitespace_, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.is_sent_start,
+             t.ent_iob_, t.ent_type_, t.left_edge.i, t.right_edge.i, [c.i for c in t.children]) for t in doc]
+
+
+def test_columns_equal_the_token_attributes() -> None:
+    doc = load_nlp()(TEXT)
+    parse = doc_to_parse(doc)
+    assert parse.words == [t.text for t in doc]
+    assert parse.spaces == [bool(t.whitespace_) for t in doc]
+    assert parse.tags == [t.tag_ for t in doc]
+    assert parse.pos == [t.pos_ for t in doc]
+    assert parse.deps == [t.dep_ for t in doc]
+    assert parse.heads == [t.head.i for t in doc]
+    assert parse.lemmas == [t.lemma_ for t in doc]
+    assert parse.sent_starts == [bool(t.is_sent_start) for t in doc]
+    assert parse.ents == [(e.start, e.end, e.label_) for e in doc.ents]
+    assert parse.offsets == [t.idx for t in doc]
+
+
+def test_rebuilt_doc_equals_spacysconstructor_doc() -> None:
+    nlp = load_nlp()
+    doc = nlp(TEXT)
+    parse = doc_to_parse(doc)
+    fast, reference = parse_to_doc(parse, nlp.vocab), constructor_doc(parse, nlp.vocab)
+    assert _token_fields(fast) == _token_fields(reference) == _token_fields(doc)
+    assert fast.to_bytes() == reference.to_bytes()
+    assert [(s.start, s.end) for s in fast.sents] == [(s.start, s.end) for s in doc.sents]
+
+
+def test_rebuild_into_a_fresh_vocab() -> None:
+    """The downstream stages run in other processes: lemmas and labels must reach their string store."""
+    doc = load_nlp()(TEXT)
+    again = parse_to_doc(doc_to_parse(doc), spacy.blank("en").vocab)
+    assert _token_fields(again) == _token_fields(doc)
+
+
+def test_unusual_columns_take_the_constructor_path() -> None:
+    nlp = load_nlp()
+    parse = doc_to_parse(nlp(TEXT))
+    overlapping = parse.model_copy(update={"ents": [(0, 2, "PERSON"), (1, 3, "ORG")]})
+    assert _token_fields(parse_to_doc(overlapping, nlp.vocab)) == \
+        _token_fields(constructor_doc(overlapping, nlp.vocab))
+    unknown_pos = parse.model_copy(update={"pos": ["NOTAPOS", *parse.pos[1:]]})
+    with pytest.raises(ValueError):
+        parse_to_doc(unknown_pos, nlp.vocab)
