@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA, POS
 from spacy.tokens import Doc, Token
 
 from schemas.models import EntityRef
@@ -56,6 +57,12 @@ class Coder:
         self.doc = doc
         self.lex = lex
         self.refs = refs
+        # Lowercased lemma and coarse tag of every token, read once: spaCy makes a new Python Token
+        # on every access, so scanning the doc through Tokens costs more than all the coding after it.
+        strings = doc.vocab.strings
+        columns = doc.to_array([LEMMA, POS]).tolist() if len(doc) else []
+        self.lemmas: list[str] = [strings[lemma].lower() for lemma, _ in columns]
+        self.pos: list[str] = [strings[pos] for _, pos in columns]
 
     # ----- pattern matching -------------------------------------------------
     def _verb_pattern(self, verb: Token) -> tuple[Pattern, list[Token]] | None:
@@ -115,22 +122,33 @@ class Coder:
         return None
 
     # ----- triggers ---------------------------------------------------------
+    def _may_trigger_verb(self, lemma: str) -> bool:
+        """Only dictionary, threat and casualty verbs can code anything (see _code_verb)."""
+        return lemma in self.lex.verbs or lemma in self.lex.threat_verbs or lemma in self.lex.casualties
+
     def run(self) -> Iterator[Found]:
         found: list[Found] = []
-        for tok in self.doc:
-            if tok.pos_ == "VERB":
-                found.extend(self._code_verb(tok))
-            elif tok.pos_ == "NOUN" and tok.dep_ != "compound":
-                found.extend(self._code_noun(tok))
+        doc = self.doc
+        for i, (lemma, pos) in enumerate(zip(self.lemmas, self.pos)):
+            if pos == "VERB":
+                if self._may_trigger_verb(lemma):
+                    found.extend(self._code_verb(doc[i]))
+            elif pos == "NOUN" and lemma in self.lex.nouns:
+                tok = doc[i]
+                if tok.dep_ != "compound":
+                    found.extend(self._code_noun(tok))
         self._orphan_casualties(found)
         yield from found
 
     def _orphan_casualties(self, found: list[Found]) -> None:
         """ "X attacked a village, killing 40, activists said": the parser hangs "killing" on "said";
         a subjectless casualty count goes to the attack told just before it in the sentence."""
-        for verb in self.doc:
-            kind = self.lex.casualties.get(verb.lemma_.lower())
-            if not kind or verb.pos_ != "VERB" or children(verb, *SUBJ) or verb.dep_ not in ("advcl", "conj"):
+        for i, (lemma, pos) in enumerate(zip(self.lemmas, self.pos)):
+            kind = self.lex.casualties.get(lemma)
+            if not kind or pos != "VERB":
+                continue
+            verb = self.doc[i]
+            if children(verb, *SUBJ) or verb.dep_ not in ("advcl", "conj"):
                 continue
             if verb.head.lemma_.lower() not in SPEECH_VERBS:
                 continue

@@ -39,6 +39,14 @@ class RefContext:
     instruments: frozenset[str] = frozenset()
     things: frozenset[str] = frozenset()
     _cache: dict[int, EntityRef | None] = field(default_factory=dict)
+    _text: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The doc's text, joined once (``Doc.text`` rebuilds it from every token on each call)."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
 
     def entity_at(self, tok: Token) -> EntityRef | None:
         if tok.i not in self._cache:
@@ -241,7 +249,7 @@ class Resolver:
         for q in self.ctx.quotes:
             if q.start <= tok.idx < q.end:
                 return True
-        text = tok.doc.text
+        text = self.ctx.text
         start = text.rfind("\n", 0, tok.idx) + 1
         before = text[start:tok.idx]
         opens = before.count("\u201c") + before.count('"')
