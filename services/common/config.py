@@ -46,6 +46,10 @@ class Settings(BaseSettings):
     dedup_window_s: int = Field(default=7 * 24 * 3600, ge=0, description="how long near-duplicates are remembered")
     near_duplicate_threshold: float = Field(default=0.8, gt=0.0, le=1.0)
     story_window_days: int = Field(default=7, ge=0, description="how far apart events of one story may be")
+    fetch_max_wait_ms: int = Field(
+        default=100, ge=1, le=1500,
+        description="how long a consumer's fetch waits for data (Faust hard-codes 1500 ms; see worker.py)",
+    )
     spacy_model: str = "en_core_web_sm"
     spacy_batch_size: int = Field(
         default=4, ge=1, description="articles per nlp.pipe batch (small: less memory, less wait)"
