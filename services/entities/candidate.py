@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
-
 from services.entities.context import is_subject, org_context, place_context, population
 from services.entities.names import normalise_name
+from services.entities.parsed import ParsedDoc
 
 
 @dataclass
@@ -33,14 +32,14 @@ class Candidate:
         return normalise_name(self.text)
 
 
-def make_candidate(doc: Doc, s: int, e: int, label: str, source: str, titled: bool = False) -> Candidate:
-    first, last = doc[s], doc[e - 1]
+def make_candidate(doc: ParsedDoc, s: int, e: int, label: str, source: str, titled: bool = False) -> Candidate:
+    first, last = doc.tokens[s], doc.tokens[e - 1]
     place = place_context(doc, s, e)
     return Candidate(
-        text=doc[s:e].text, start=first.idx, end=last.idx + len(last.text),
+        text=doc.span_text(s, e), start=first.idx, end=last.idx + len(last.text),
         label=label, tok_start=s, tok_end=e, source=source, titled=titled,
         place_ctx=place > 0, place_strong=place > 1, org_ctx=org_context(doc, s, e),
-        subject=is_subject(doc[s:e].root), population=population(doc, s, e),
+        subject=is_subject(doc, doc.span(s, e).root), population=population(doc, s, e),
     )
 
 

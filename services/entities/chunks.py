@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
-
 from services.entities.context import org_context, place_context, titled_before
 from services.entities.gazetteer import gazetteer
 from services.entities.lexicon import LOWER_NAME_STARTS, NOT_NAMES, ORG_WORDS, TOPONYM_PREFIXES
 from services.entities.names import normalise_name
+from services.entities.parsed import ParsedDoc
 from services.entities.personnames import looks_like_person_name
 
 ACRONYM_TOKEN = re.compile(r"[A-Z][A-Z&]{1,7}")
@@ -22,19 +21,20 @@ def initials(name: str) -> str:
                    and w[0].isalpha())
 
 
-def propn_chunks(doc: Doc, covered: list[bool]) -> list[tuple[int, int]]:
+def propn_chunks(doc: ParsedDoc, covered: list[bool]) -> list[tuple[int, int]]:
     """Runs of capitalised proper nouns spaCy left untagged ("Coastal Relief Trust", "Army of the North")."""
+    toks = doc.tokens
     chunks = []
-    i, n = 0, len(doc)
+    i, n = 0, len(toks)
     while i < n:
-        tok = doc[i]
+        tok = toks[i]
         if covered[i] or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             i += 1
             continue
         j = i + 1
         while j < n and not covered[j]:
-            t = doc[j]
-            nxt = doc[j + 1] if j + 1 < n and not covered[j + 1] else None
+            t = toks[j]
+            nxt = toks[j + 1] if j + 1 < n and not covered[j + 1] else None
             name_word = t.pos_ == "PROPN" and (t.text[:1].isupper() or t.lower_ in LOWER_NAME_STARTS)
             # Hyphens and "of" inside a name: "al-Baghdadi", "Army of Conquest".
             joiner = nxt is not None and nxt.pos_ == "PROPN" and (
@@ -43,30 +43,32 @@ def propn_chunks(doc: Doc, covered: list[bool]) -> list[tuple[int, int]]:
                 break
             j += 1
         # "al-X" before the run belongs to it.
-        if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in LOWER_NAME_STARTS and not covered[i - 2]:
+        if i >= 2 and toks[i - 1].text == "-" and toks[i - 2].lower_ in LOWER_NAME_STARTS and not covered[i - 2]:
             i -= 2
         chunks.append((i, j))
         i = j
     return chunks
 
 
-def chunk_label(doc: Doc, s: int, e: int) -> str | None:
+def chunk_label(doc: ParsedDoc, s: int, e: int) -> str | None:
     """Type of an untagged capitalised run, or None when it is not clearly a name."""
-    words = [t.lower_ for t in doc[s:e] if not t.is_punct]
-    if e - s == 1 and 0 < s < len(doc) - 1 and doc[s - 1].text == "(" and doc[e].text == ")" \
-            and ACRONYM_TOKEN.fullmatch(doc[s].text):
+    toks = doc.tokens
+    words = [t.lower_ for t in toks[s:e] if not t.is_punct]
+    text = doc.span_text(s, e)
+    if e - s == 1 and 0 < s < len(toks) - 1 and toks[s - 1].text == "(" and toks[e].text == ")" \
+            and ACRONYM_TOKEN.fullmatch(toks[s].text):
         return "ORG"  # "(CDU)" after a party's name: the acronym merge joins them
     if not words:
         return None
     # A known place or organisation the model left untagged ("in eastern Aleppo").
     g = gazetteer()
-    norm = normalise_name(doc[s:e].text)
-    if norm not in NOT_NAMES and (norm not in g.case_sensitive or doc[s:e].text.isupper()):
+    norm = normalise_name(text)
+    if norm not in NOT_NAMES and (norm not in g.case_sensitive or text.isupper()):
         if norm in g.orgs:
             return "ORG"
         if norm in g.country_names or g.cities.get(norm, 0) >= 100_000 or norm in g.provinces:
             return "GPE"
-    if len(words) == 1 and (words[0] in NOT_NAMES or doc[s].is_sent_start):
+    if len(words) == 1 and (words[0] in NOT_NAMES or toks[s].is_sent_start):
         return None
     if any(w.endswith("ing") for w in words):
         return None  # headline-style capitalised phrases ("Army Advancing"), not names
@@ -76,7 +78,7 @@ def chunk_label(doc: Doc, s: int, e: int) -> str | None:
         return "ORG"
     if words[0] in TOPONYM_PREFIXES or place_context(doc, s, e) > 1:
         return "GPE"
-    if looks_like_person_name(doc[s:e].text):
+    if looks_like_person_name(text):
         return "PERSON"
     if 2 <= len(words) <= 4 and titled_before(doc, s):
         return "PERSON"

@@ -4,7 +4,7 @@ capital acting for its government), a quantity before a plural demonym (a popula
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from services.entities.gazetteer import gazetteer
 from services.entities.lexicon import (
@@ -16,6 +16,7 @@ from services.entities.lexicon import (
     STRONG_TITLES,
     TITLES,
 )
+from services.entities.parsed import ParsedDoc
 
 # Place nouns that, after a name, often mean something else ("the Trump camp", "Assad's base").
 _NOT_AFTER_NAME = frozenset({"camp", "base", "state", "border", "crossing", "capital", "port", "strip", "sea",
@@ -40,38 +41,41 @@ def is_title_token(tok: Token) -> bool:
     return tok.lower_ in TITLES or tok.lower_.rstrip(".") in TITLES
 
 
-def titled_before(doc: Doc, i: int) -> bool:
+def titled_before(doc: ParsedDoc, i: int) -> bool:
     """A strong title in the (up to four) title words right before token i."""
-    if i > 0 and doc[i - 1].lower_ == "of":
+    toks = doc.tokens
+    if i > 0 and toks[i - 1].lower_ == "of":
         return False  # "Director of National Intelligence": an office, not a name
     j = i - 1
     while j >= 0 and i - j <= 5:
-        low = doc[j].lower_
-        if doc[j].text == "-" or low == "elect":  # "President-elect"
+        low = toks[j].lower_
+        if toks[j].text == "-" or low == "elect":  # "President-elect"
             j -= 1
             continue
         if low in STRONG_TITLES:
             return True
-        if not (is_title_token(doc[j]) or low in gazetteer().demonyms or low in gazetteer().country_names):
+        if not (is_title_token(toks[j]) or low in gazetteer().demonyms or low in gazetteer().country_names):
             return False
         j -= 1
     return False
 
 
-def place_context(doc: Doc, s: int, e: int, depth: int = 0) -> int:
+def place_context(doc: ParsedDoc, s: int, e: int, depth: int = 0) -> int:
     """Where a place stands: 2 for "the town of X", "X province", "districts of X and Y",
     "annexed X"; 1 for a locative preposition alone ("in X", "from Goma to X"); 0 otherwise."""
-    before = doc[s - 1] if s > 0 else None
-    after = doc[e] if e < len(doc) else None
+    toks = doc.tokens
+    before = toks[s - 1] if s > 0 else None
+    after = toks[e] if e < len(toks) else None
     if after is not None and after.pos_ == "NOUN" and after.lemma_.lower() in PLACE_NOUNS \
             and after.lemma_.lower() not in _NOT_AFTER_NAME:
         return 2
     if before is not None:
-        if before.lower_ == "of" and s > 1 and doc[s - 2].lemma_.lower() in PLACE_NOUNS:
+        if before.lower_ == "of" and s > 1 and toks[s - 2].lemma_.lower() in PLACE_NOUNS:
             return 2
-        if before.lower_ == "the" and s > 2 and doc[s - 2].lower_ == "of" and doc[s - 3].lemma_.lower() in PLACE_NOUNS:
+        if before.lower_ == "the" and s > 2 and toks[s - 2].lower_ == "of" \
+                and toks[s - 3].lemma_.lower() in PLACE_NOUNS:
             return 2
-    root = doc[s:e].root
+    root = doc.span(s, e).root
     # Apposition to a place noun ("a district of the city, X") or conjunct of a place in context.
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in PLACE_NOUNS:
         return 2
@@ -81,8 +85,8 @@ def place_context(doc: Doc, s: int, e: int, depth: int = 0) -> int:
         if left < s:
             return place_context(doc, left, head.i + 1, depth + 1)
     if before is not None and before.lower_ in DIRECTION_WORDS and s > 1:
-        before = doc[s - 2]  # "in eastern X"
-    root = doc[s:e].root
+        before = toks[s - 2]  # "in eastern X"
+    root = doc.span(s, e).root
     if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _TERRITORIAL_VERBS:
         return 2  # "annexed Crimea", "shelled X", "X was recaptured": only territory is
     if before is None or (after is not None and after.lower_ in ("'s", "’s")):
@@ -92,17 +96,18 @@ def place_context(doc: Doc, s: int, e: int, depth: int = 0) -> int:
     # "the road from Goma to X", "fled to X", "convoys to X": movement ends at a place.
     if before.lower_ in ("to", "from", "towards", "toward") and (
         before.head.lemma_.lower() in _MOVEMENT or before.head.lower_ in ("from", "to")
-        or (before.lower_ == "to" and any(doc[k].lower_ == "from" for k in range(max(0, s - 6), s - 1)))
+        or (before.lower_ == "to" and any(toks[k].lower_ == "from" for k in range(max(0, s - 6), s - 1)))
     ):
         return 1
     return 0
 
 
-def org_context(doc: Doc, s: int, e: int) -> bool:
+def org_context(doc: ParsedDoc, s: int, e: int) -> bool:
     """ "the X rebel group", "the X movement"."""
+    toks = doc.tokens
     j = e
-    while j < len(doc) and j - e < 3 and doc[j].pos_ in ("NOUN", "ADJ") and doc[j].is_lower:
-        if doc[j].lemma_.lower() in ORG_FOLLOWERS:
+    while j < len(toks) and j - e < 3 and toks[j].pos_ in ("NOUN", "ADJ") and toks[j].is_lower:
+        if toks[j].lemma_.lower() in ORG_FOLLOWERS:
             return True
         j += 1
     return False
@@ -116,18 +121,18 @@ _SPEAKING_FROM = frozenset({"phone", "telephone", "tell", "speak", "talk", "inte
                             "link", "videolink"})
 
 
-def is_subject(tok: Token) -> bool:
+def is_subject(doc: ParsedDoc, tok: Token) -> bool:
     """Whether a capital stands for its government: subject, object, agent, possessor, "with/between X"
     ("Moscow has blocked", "talks between Washington and Moscow"), not a place ("in Moscow",
     "visited Moscow", "the streets of Moscow", "Moscow airport")."""
-    doc = tok.doc
+    toks = doc.tokens
     t = tok
     while t.dep_ == "conj" and t.head is not t:
         t = t.head
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if nxt is not None and nxt.text == "-" and tok.i + 2 < len(doc):
+    nxt = toks[tok.i + 1] if tok.i + 1 < len(toks) else None
+    if nxt is not None and nxt.text == "-" and tok.i + 2 < len(toks):
         # "Moscow-backed", "Washington-led": the government; "Moscow-based": the city.
-        return doc[tok.i + 2].lower_ not in ("based", "born", "bound", "area", "region")
+        return toks[tok.i + 2].lower_ not in ("based", "born", "bound", "area", "region")
     if t.dep_ == "dobj":
         return t.head.lemma_.lower() not in MOTION_VERBS  # "visited Moscow": the city
     if t.dep_ in ("nsubj", "nsubjpass", "poss", "dative", "agent"):
@@ -145,11 +150,11 @@ def is_subject(tok: Token) -> bool:
     return False
 
 
-def population(doc: Doc, s: int, e: int) -> bool:
-    root = doc[s:e].root
+def population(doc: ParsedDoc, s: int, e: int) -> bool:
+    root = doc.span(s, e).root
     if any(c.dep_ == "nummod" for c in root.children):
         return True
-    prev = [doc[j].lower_ for j in range(max(0, s - 2), s)]
+    prev = [doc.tokens[j].lower_ for j in range(max(0, s - 2), s)]
     return any(w in POPULATION_WORDS for w in prev)
 
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from services.entities.candidate import Candidate, make_candidate
 from services.entities.gazetteer import gazetteer
 from services.entities.names import normalise_name
+from services.entities.parsed import ParsedDoc
 
 
 def relabel(ent: Span) -> str | None:
@@ -26,24 +27,25 @@ def relabel(ent: Span) -> str | None:
     return None
 
 
-def extend_to_known_org(doc: Doc, s: int, e: int) -> tuple[int, int]:
+def extend_to_known_org(doc: ParsedDoc, s: int, e: int) -> tuple[int, int]:
     """ "Islamic" + "State", "Jabhat" + "Fateh al-Sham": extend a mention over up to three capitalised
     words on either side when together they make a known organisation's name."""
     orgs = gazetteer().orgs
+    toks = doc.tokens
 
     def free(i: int) -> bool:
-        return doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and doc[i].ent_type_ in ("", doc[s].ent_type_)
+        return toks[i].pos_ == "PROPN" and toks[i].text[:1].isupper() and toks[i].ent_type_ in ("", toks[s].ent_type_)
 
     best = (s, e)
-    for j in range(e + 1, min(len(doc), e + 3) + 1):
+    for j in range(e + 1, min(len(toks), e + 3) + 1):
         if not free(j - 1):
             break
-        if normalise_name(doc[s:j].text) in orgs:
+        if normalise_name(doc.span_text(s, j)) in orgs:
             best = (s, j)
     for i in range(s - 1, max(-1, s - 3), -1):
         if not free(i):
             break
-        if normalise_name(doc[i : best[1]].text) in orgs:
+        if normalise_name(doc.span_text(i, best[1])) in orgs:
             best = (i, best[1])
     return best
 
@@ -65,12 +67,13 @@ def _gazetteer_pattern(multiword: bool) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?=(?-i:[A-Z]))(?:" + alts + r")(?![\w-])", re.IGNORECASE if multiword else 0)
 
 
-def gazetteer_candidates(doc: Doc, text: str) -> list[Candidate]:
+def gazetteer_candidates(doc: ParsedDoc) -> list[Candidate]:
     g = gazetteer()
     out = []
+    text = doc.text
     matches = [*_gazetteer_pattern(True).finditer(text), *_gazetteer_pattern(False).finditer(text)]
     for m in matches:
-        span = doc.char_span(m.start(), m.end(), alignment_mode="strict")
+        span = doc.doc.char_span(m.start(), m.end(), alignment_mode="strict")
         if span is None:
             continue
         label = "ORG" if normalise_name(m.group(0)) in g.orgs else "GPE"

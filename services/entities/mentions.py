@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from services.entities.candidate import Candidate, make_candidate
 from services.entities.chunks import ACRONYM_TOKEN, chunk_label, initials, propn_chunks
@@ -28,6 +28,7 @@ from services.entities.lexicon import (
     TITLES,
 )
 from services.entities.names import normalise_name
+from services.entities.parsed import ParsedDoc
 from services.entities.propagate import propagate
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"})
@@ -39,27 +40,27 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
-def _clean(ent: Span) -> tuple[int, int, bool] | None:
+def _clean(doc: ParsedDoc, ent: Span) -> tuple[int, int, bool] | None:
     """Token bounds of the name inside a spaCy entity, and whether a title was stripped."""
-    doc = ent.doc
+    toks = doc.tokens
     s, e = ent.start, ent.end
     titled = False
     g = gazetteer()
     # "in Sheikh Maqsoud" where the model tagged only "Maqsoud": a capitalised word attached to the
     # name and standing in a place slot belongs to it.
-    while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].text[:1].isupper() and doc[s - 1].ent_type_ == "" \
-            and s <= doc[s - 1].head.i < e and place_context(doc, s - 1, e) > 0:
+    while s > 0 and toks[s - 1].pos_ == "PROPN" and toks[s - 1].text[:1].isupper() and toks[s - 1].ent_type_ == "" \
+            and s <= toks[s - 1].head.i < e and place_context(doc, s - 1, e) > 0:
         s -= 1
     # "in Sheikh Maqsoud", "the Sheikh Saeed district", "New Zealand" tagged PERSON: a place name
     # whose first word looks like a title stays whole.
-    norm = normalise_name(ent.text)
+    norm = normalise_name(doc.span_text(ent.start, ent.end))
     keep_titles = place_context(doc, s, e) > 0 or norm in g.country_names or norm in g.orgs \
         or g.cities.get(norm, 0) >= 15_000 or norm in g.provinces
     # "pro-Assad", "anti-Russian": the name after the prefix.
-    if e - s >= 3 and doc[s].lower_ in ("pro", "anti") and doc[s + 1].text == "-":
+    if e - s >= 3 and toks[s].lower_ in ("pro", "anti") and toks[s + 1].text == "-":
         s += 2
     while s < e:
-        tok = doc[s]
+        tok = toks[s]
         low = tok.lower_
         if low in _LEADING_JUNK or tok.is_punct or tok.is_space:
             s += 1
@@ -75,26 +76,26 @@ def _clean(ent: Span) -> tuple[int, int, bool] | None:
             break
     # "World Health Organization (WHO": the parenthesised acronym is a mention of its own.
     for i in range(s, e):
-        if doc[i].text == "(":
+        if toks[i].text == "(":
             e = i
             break
     # "Ursula von der" + "Leyen": a name the model cut after a particle.
-    if ent.label_ == "PERSON" and doc[e - 1].lower_ in NAME_PARTICLES:
-        while e < len(doc) and doc[e].ent_type_ in ("", "PERSON", "ORG", "GPE") and (
-            doc[e].lower_ in NAME_PARTICLES or (doc[e].pos_ == "PROPN" and doc[e].text[:1].isupper())
+    if ent.label_ == "PERSON" and toks[e - 1].lower_ in NAME_PARTICLES:
+        while e < len(toks) and toks[e].ent_type_ in ("", "PERSON", "ORG", "GPE") and (
+            toks[e].lower_ in NAME_PARTICLES or (toks[e].pos_ == "PROPN" and toks[e].text[:1].isupper())
         ):
             e += 1
-    while e > s and (doc[e - 1].lower_ in _POSSESSIVE or doc[e - 1].is_punct or doc[e - 1].is_space
-                     or doc[e - 1].like_num):
+    while e > s and (toks[e - 1].lower_ in _POSSESSIVE or toks[e - 1].is_punct or toks[e - 1].is_space
+                     or toks[e - 1].like_num):
         e -= 1
     if s >= e:
         return None
     return s, e, titled or titled_before(doc, s)
 
 
-def _junk(doc: Doc, s: int, e: int) -> bool:
-    toks = doc[s:e]
-    text = toks.text
+def _junk(doc: ParsedDoc, s: int, e: int) -> bool:
+    toks = doc.tokens[s:e]
+    text = doc.span_text(s, e)
     if not _HAS_LETTER.search(text) or len(text) < 2:
         return True
     if not any(c.isupper() for c in text):
@@ -109,25 +110,25 @@ def _junk(doc: Doc, s: int, e: int) -> bool:
     tok = toks[0]
     return bool(len(toks) == 1 and tok.is_sent_start and tok.text[1:].islower()
             and (tok.tag_ in ("VBN", "VBD", "VBG") or (tok.tag_ == "JJ" and tok.ent_type_ in ("PERSON", "")))
-            and tok.i + 1 < len(doc) and doc[tok.i + 1].is_lower)
+            and tok.i + 1 < len(doc) and doc.tokens[tok.i + 1].is_lower)
 
 
-def _parenthesised(ent: Span) -> tuple[int, int] | None:
+def _parenthesised(doc: ParsedDoc, ent: Span) -> tuple[int, int] | None:
     """Token bounds of "(ACR)" closing an entity ("World Health Organization (WHO)"), if any."""
-    doc = ent.doc
+    toks = doc.tokens
     for i in range(ent.start + 1, ent.end):
-        if doc[i].text == "(":
+        if toks[i].text == "(":
             j = i + 1
             k = j
-            while k < len(doc) and k < ent.end + 1 and doc[k].text != ")":
+            while k < len(toks) and k < ent.end + 1 and toks[k].text != ")":
                 k += 1
-            if k > j and all(t.text[:1].isupper() for t in doc[j:k]):
+            if k > j and all(t.text[:1].isupper() for t in toks[j:k]):
                 return j, k
             return None
     return None
 
 
-def _split_demonym_compound(doc: Doc, cand: Candidate) -> list[Candidate] | None:
+def _split_demonym_compound(cand: Candidate) -> list[Candidate] | None:
     """ "Russian-American", "US-Russian" -> one mention per country."""
     if "-" not in cand.text or " " in cand.text:
         return None
@@ -148,36 +149,38 @@ def _split_demonym_compound(doc: Doc, cand: Candidate) -> list[Candidate] | None
     return out
 
 
-def _national_chapter(doc: Doc, s: int, e: int) -> int | None:
+def _national_chapter(doc: ParsedDoc, s: int, e: int) -> int | None:
     """End of "Amnesty International Kenya", "Save the Children UK": an organisation's name of two or
     more words run straight into a country's name that is not itself modifying a noun."""
-    if e - s < 2 or e >= len(doc) or doc[e].ent_iob_ != "B" or doc[e].ent_type_ != "GPE":
+    toks = doc.tokens
+    if e - s < 2 or e >= len(toks) or toks[e].ent_iob_ != "B" or toks[e].ent_type_ != "GPE":
         return None
-    if doc[e - 1].whitespace_ != " " or doc[e].sent != doc[s].sent:
+    if toks[e - 1].whitespace_ != " " or toks[e].sent != toks[s].sent:
         return None
     end = e + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    while end < len(toks) and toks[end].ent_iob_ == "I":
         end += 1
-    if end - e > 2 or not all(t.is_title or t.is_upper for t in doc[s:end] if t.is_alpha and len(t) > 3):
+    if end - e > 2 or not all(t.is_title or t.is_upper for t in toks[s:end] if t.is_alpha and len(t) > 3):
         return None
-    if normalise_name(doc[e:end].text) not in gazetteer().country_names:
+    if normalise_name(doc.span_text(e, end)) not in gazetteer().country_names:
         return None
-    after = doc[end] if end < len(doc) else None
+    after = toks[end] if end < len(toks) else None
     if after is not None and after.pos_ in ("PROPN", "NOUN") and after.lower_ not in _POSSESSIVE:
         return None  # "Amnesty International Kenya office", "the UN Kenya mission"
     return end
 
 
-def extract_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
-    """Cleaned mentions in text order (``text``: ``doc.text``, when the caller has it)."""
-    text = doc.text if text is None else text
+def extract_candidates(doc: ParsedDoc) -> list[Candidate]:
+    """Cleaned mentions in text order."""
+    text = doc.text
+    toks = doc.tokens
     out: list[Candidate] = []
     covered = [False] * len(doc)
     absorbed: set[int] = set()
-    for ent in doc.ents:
+    for ent in doc.doc.ents:
         if ent.start in absorbed:
             continue
-        inner = _parenthesised(ent)
+        inner = _parenthesised(doc, ent)
         if inner is not None:
             out.append(make_candidate(doc, inner[0], inner[1], ent.label_, "ner"))
         label = ent.label_ if ent.label_ in KEPT_LABELS else relabel(ent)
@@ -185,7 +188,7 @@ def extract_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
             for i in range(ent.start, ent.end):
                 covered[i] = ent.label_ not in ("PRODUCT", "WORK_OF_ART")
             continue
-        bounds = _clean(ent)
+        bounds = _clean(doc, ent)
         for i in range(ent.start, ent.end):
             covered[i] = True
         if bounds is None or _junk(doc, bounds[0], bounds[1]):
@@ -203,22 +206,22 @@ def extract_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
                 covered[i] = True
             e, label = chapter, "ORG"
         cand = make_candidate(doc, s, e, label, "ner", titled)
-        parts = _split_demonym_compound(doc, cand)
+        parts = _split_demonym_compound(cand)
         out.extend(parts if parts else [cand])
     known_initials = {initials(c.text) for c in out if " " in c.text}
     for s, e in propn_chunks(doc, covered):
         label = chunk_label(doc, s, e)
-        if label is None and e - s == 1 and doc[s].text in known_initials and ACRONYM_TOKEN.fullmatch(doc[s].text):
+        if label is None and e - s == 1 and toks[s].text in known_initials and ACRONYM_TOKEN.fullmatch(toks[s].text):
             label = "ORG"  # "SOHR" after "Syrian Observatory for Human Rights"
         if label is None or _junk(doc, s, e):
             continue
         # Trim possessives and punctuation at the edges, as for spaCy's entities.
-        while e > s and (doc[e - 1].lower_ in _POSSESSIVE or doc[e - 1].is_punct):
+        while e > s and (toks[e - 1].lower_ in _POSSESSIVE or toks[e - 1].is_punct):
             e -= 1
         if e > s:
             out.append(make_candidate(doc, s, e, label, "chunk", titled_before(doc, s)))
-    out = resolve_overlaps(out + gazetteer_candidates(doc, text))
-    out.extend(propagate(doc, out, text))
+    out = resolve_overlaps(out + gazetteer_candidates(doc))
+    out.extend(propagate(doc, out))
     skipped = skipped_spans(text)
     # A name never runs across a paragraph break ("Most Read\n\nBBC" is two pieces of page furniture).
     out = [c for c in out if "\n\n" not in c.text and not any(a <= c.start < b for a, b in skipped)]

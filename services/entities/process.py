@@ -19,6 +19,7 @@ from services.entities.ids import entity_id_for
 from services.entities.lexicon import DIRECTION_WORDS, ORG_WORDS, PLACE_SUFFIXES
 from services.entities.mentions import extract_candidates
 from services.entities.names import normalise_name
+from services.entities.parsed import ParsedDoc
 from services.entities.personnames import given_names
 from services.entities.retype import PLACE_TYPES, cluster_type
 from services.entities.salience import in_headline, salience
@@ -90,10 +91,12 @@ def _generic(cl: Cluster) -> bool:
     return cl.kind == "name" and all(generic(normalise_name(m.text)) for m in cl.mentions)
 
 
-def build_entities(doc: Doc, title: str | None = None) -> list[Entity]:
-    """One Entity per real-world entity in the Doc, most salient first."""
-    text = doc.text
-    clusters = cluster_mentions(extract_candidates(doc, text), text)
+def build_entities(doc: Doc, title: str | None = None, text: str | None = None) -> list[Entity]:
+    """One Entity per real-world entity in the Doc, most salient first (``text``: ``doc.text``, when the
+    caller has it: spaCy rebuilds ``doc.text`` from every token on each access)."""
+    parsed = ParsedDoc(doc, text)
+    text = parsed.text
+    clusters = cluster_mentions(extract_candidates(parsed), text)
     max_mentions = max((len(cl.mentions) for cl in clusters), default=0)
     by_id: dict[str, Entity] = {}
     for cl in clusters:
@@ -134,7 +137,8 @@ def write_back_ents(doc: Doc, entities: list[Entity]) -> None:
 
 
 def tag_entities(article: NormalisedArticle, doc: Doc | None, write_back: bool = WRITE_BACK_ENTS) -> ArticleEntities:
-    entities = build_entities(doc, article.title) if doc is not None else []
+    # The Doc was parsed from ``article.text``, and spaCy's tokenizer keeps every character.
+    entities = build_entities(doc, article.title, article.text) if doc is not None else []
     if doc is not None and write_back:
         write_back_ents(doc, entities)
     return ArticleEntities(

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
-
 from services.entities.candidate import Candidate, make_candidate
 from services.entities.context import SPEECH_VERBS
 from services.entities.lexicon import NOT_NAMES, TITLES
+from services.entities.parsed import ParsedDoc
 from services.entities.personnames import looks_like_person_name
 
 
-def propagate(doc: Doc, found: list[Candidate], text: str) -> list[Candidate]:
+def propagate(doc: ParsedDoc, found: list[Candidate]) -> list[Candidate]:
     """Other occurrences of names already found, which the model left untagged ("IMRA called ...")."""
     labels: dict[str, str] = {}
     for c in found:
@@ -33,6 +32,7 @@ def propagate(doc: Doc, found: list[Candidate], text: str) -> list[Candidate]:
                     labels.setdefault(form, "PERSON")
     if not labels:
         return []
+    text = doc.text
     taken = [False] * (len(text) + 1)
     for c in found:
         for i in range(c.start, c.end):
@@ -43,12 +43,12 @@ def propagate(doc: Doc, found: list[Candidate], text: str) -> list[Candidate]:
     for m in pattern.finditer(text):
         if any(taken[m.start() : m.end()]):
             continue
-        span = doc.char_span(m.start(), m.end(), alignment_mode="strict")
+        span = doc.doc.char_span(m.start(), m.end(), alignment_mode="strict")
         if span is None:
             continue
         # A capitalised sentence opener is a name only when tagged so or saying something ("Power said").
         if span[0].is_sent_start and span[0].pos_ != "PROPN" and not (
-            (span.end < len(doc) and doc[span.end].lemma_.lower() in SPEECH_VERBS)
+            (span.end < len(doc) and doc.tokens[span.end].lemma_.lower() in SPEECH_VERBS)
             or (span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB")
         ):
             continue

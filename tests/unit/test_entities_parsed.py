@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from services.common.nlp import load_nlp
+from services.entities.parsed import ParsedDoc
+
+TEXT = ('Angela Merkel met Ivan Petrov in Berlin.  "We will not accept it," the United Nations said.\n\n'
+        "The council's envoy, he added, would meet again in Geneva.")
+
+
+def test_span_text_equals_spacys_span_text() -> None:
+    doc = load_nlp()(TEXT)
+    parsed = ParsedDoc(doc, TEXT)
+    assert parsed.text == doc.text
+    assert len(parsed) == len(doc)
+    for start in range(len(doc)):
+        for end in range(start, min(len(doc), start + 6) + 1):
+            assert parsed.span_text(start, end) == doc[start:end].text
+    assert parsed.span_text(5, 3) == doc[5:3].text == ""
+
+
+def test_tokens_are_the_docs_tokens() -> None:
+    doc = load_nlp()(TEXT)
+    parsed = ParsedDoc(doc)
+    assert [t.i for t in parsed.tokens] == list(range(len(doc)))
+    assert parsed.span(3, 5).text == "Ivan Petrov"
