@@ -54,12 +54,11 @@ def _resolve_unsafe(phrase: str, base: dt.date | None) -> dt.date | None:
         got = dateparser.parse(s, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first",
                                                               "REQUIRE_PARTS": ["year"]})
         return got.date() if got else None
-    relative_base = dt.datetime.combine(base, dt.time(12))
     if low in _WEEKDAYS:
-        # "on Tuesday" in a paper dated Tuesday means that day, not a week before.
-        relative_base += dt.timedelta(days=1)
+        return last_weekday(base, _WEEKDAYS.index(low))
     got = dateparser.parse(s, languages=["en"], settings={
-        "RELATIVE_BASE": relative_base, "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first",
+        "RELATIVE_BASE": dt.datetime.combine(base, dt.time(12)), "PREFER_DATES_FROM": "past",
+        "PREFER_DAY_OF_MONTH": "first",
     })
     if got is None:
         return None
@@ -68,6 +67,14 @@ def _resolve_unsafe(phrase: str, base: dt.date | None) -> dt.date | None:
     if day > base + dt.timedelta(days=400):
         return None
     return day
+
+
+def last_weekday(base: dt.date, weekday: int) -> dt.date:
+    """The latest day with that weekday (Monday=0) on or before ``base``: "on Tuesday" in a paper
+    dated Tuesday means that day, not a week before. This is what dateparser answers for a weekday
+    preferring the past from the day after ``base``, at a fraction of its cost (most date phrases
+    in news are weekdays)."""
+    return base - dt.timedelta(days=(base.weekday() - weekday) % 7)
 
 
 def resolve_date(phrase: str, published: dt.date | None) -> dt.date | None:

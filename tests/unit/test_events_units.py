@@ -9,7 +9,7 @@ import pytest
 
 from schemas.models import PLOVER_TYPES
 from services.common.nlp import load_nlp
-from services.events.dates import parse_published, resolve_date, weekday_of
+from services.events.dates import last_weekday, parse_published, resolve_date, weekday_of
 from services.events.flags import flags_for
 from services.events.lexicon import DEFAULT_PATH, default_lexicon, load_lexicon
 from services.events.quantities import words_to_int
@@ -28,6 +28,20 @@ BASE = dt.date(2019, 3, 13)  # a Wednesday
 ])
 def test_resolve_against_publication(phrase: str, want: dt.date) -> None:
     assert resolve_date(phrase, BASE) == want
+
+
+@pytest.mark.parametrize("base", [BASE + dt.timedelta(days=k) for k in range(7)])
+def test_weekdays_resolve_as_dateparser_does(base: dt.date) -> None:
+    """The weekday shortcut gives dateparser's answer (relative to the day after publication, past preferred)."""
+    import dateparser
+
+    relative = dt.datetime.combine(base + dt.timedelta(days=1), dt.time(12))
+    for weekday, name in enumerate(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")):
+        parsed = dateparser.parse(name, languages=["en"], settings={
+            "RELATIVE_BASE": relative, "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"})
+        assert parsed is not None
+        assert last_weekday(base, weekday) == parsed.date()
+        assert resolve_date(f"on {name}", base) == parsed.date()
 
 
 def test_without_publication_only_absolute_dates() -> None:
