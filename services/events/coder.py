@@ -129,7 +129,7 @@ class Coder:
     def run(self) -> Iterator[Found]:
         found: list[Found] = []
         doc = self.doc
-        for i, (lemma, pos) in enumerate(zip(self.lemmas, self.pos)):
+        for i, (lemma, pos) in enumerate(zip(self.lemmas, self.pos, strict=True)):
             if pos == "VERB":
                 if self._may_trigger_verb(lemma):
                     found.extend(self._code_verb(doc[i]))
@@ -143,7 +143,7 @@ class Coder:
     def _orphan_casualties(self, found: list[Found]) -> None:
         """ "X attacked a village, killing 40, activists said": the parser hangs "killing" on "said";
         a subjectless casualty count goes to the attack told just before it in the sentence."""
-        for i, (lemma, pos) in enumerate(zip(self.lemmas, self.pos)):
+        for i, (lemma, pos) in enumerate(zip(self.lemmas, self.pos, strict=True)):
             kind = self.lex.casualties.get(lemma)
             if not kind or pos != "VERB":
                 continue
