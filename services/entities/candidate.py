@@ -39,7 +39,7 @@ def make_candidate(doc: ParsedDoc, s: int, e: int, label: str, source: str, titl
         text=doc.span_text(s, e), start=first.idx, end=last.idx + len(last.text),
         label=label, tok_start=s, tok_end=e, source=source, titled=titled,
         place_ctx=place > 0, place_strong=place > 1, org_ctx=org_context(doc, s, e),
-        subject=is_subject(doc, doc.span(s, e).root), population=population(doc, s, e),
+        subject=is_subject(doc, doc.root(s, e)), population=population(doc, s, e),
     )
 
 

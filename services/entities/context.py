@@ -75,7 +75,7 @@ def place_context(doc: ParsedDoc, s: int, e: int, depth: int = 0) -> int:
         if before.lower_ == "the" and s > 2 and toks[s - 2].lower_ == "of" \
                 and toks[s - 3].lemma_.lower() in PLACE_NOUNS:
             return 2
-    root = doc.span(s, e).root
+    root = doc.root(s, e)
     # Apposition to a place noun ("a district of the city, X") or conjunct of a place in context.
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in PLACE_NOUNS:
         return 2
@@ -86,7 +86,7 @@ def place_context(doc: ParsedDoc, s: int, e: int, depth: int = 0) -> int:
             return place_context(doc, left, head.i + 1, depth + 1)
     if before is not None and before.lower_ in DIRECTION_WORDS and s > 1:
         before = toks[s - 2]  # "in eastern X"
-    root = doc.span(s, e).root
+    root = doc.root(s, e)
     if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _TERRITORIAL_VERBS:
         return 2  # "annexed Crimea", "shelled X", "X was recaptured": only territory is
     if before is None or (after is not None and after.lower_ in ("'s", "’s")):
@@ -151,7 +151,7 @@ def is_subject(doc: ParsedDoc, tok: Token) -> bool:
 
 
 def population(doc: ParsedDoc, s: int, e: int) -> bool:
-    root = doc.span(s, e).root
+    root = doc.root(s, e)
     if any(c.dep_ == "nummod" for c in root.children):
         return True
     prev = [doc.tokens[j].lower_ for j in range(max(0, s - 2), s)]

@@ -7,24 +7,30 @@ many times, so they index one list of tokens and slice the article's text instea
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 
 class ParsedDoc:
     """The Doc of ``text`` (which spaCy's tokenizer keeps character for character) and its tokens."""
 
-    __slots__ = ("doc", "text", "tokens")
+    __slots__ = ("_roots", "doc", "text", "tokens")
 
     def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
         self.text = doc.text if text is None else text
         self.tokens: list[Token] = list(doc)
+        self._roots: dict[tuple[int, int], Token] = {}
 
     def __len__(self) -> int:
         return len(self.tokens)
 
-    def span(self, start: int, end: int) -> Span:
-        return self.doc[start:end]
+    def root(self, start: int, end: int) -> Token:
+        """``doc[start:end].root``, worked out once per span (each candidate's context asks several times)."""
+        key = (start, end)
+        root = self._roots.get(key)
+        if root is None:
+            root = self._roots[key] = self.tokens[self.doc[start:end].root.i]
+        return root
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text``: the text from the first token to the end of the last one."""

@@ -22,4 +22,7 @@ def test_tokens_are_the_docs_tokens() -> None:
     doc = load_nlp()(TEXT)
     parsed = ParsedDoc(doc)
     assert [t.i for t in parsed.tokens] == list(range(len(doc)))
-    assert parsed.span(3, 5).text == "Ivan Petrov"
+    for start in range(len(doc) - 3):
+        for end in (start + 1, start + 3):
+            assert parsed.root(start, end).i == doc[start:end].root.i
+            assert parsed.root(start, end) is parsed.tokens[parsed.root(start, end).i]
