@@ -119,7 +119,8 @@ def _pattern_kind(u: Unit) -> str | None:
         return "credit"
     if u.words <= 4 and patterns.is_section_label(text):
         return "section_label"
-    if u.words <= 60 and patterns.captioned_credit(text):
+    credit_at = patterns.credit_suffix_start(text) if u.words <= 60 else -1  # looked up once, used twice
+    if credit_at >= 0 and patterns.captioned_at(text, credit_at):
         return "caption"  # "Delegates vote (Reuters)", "... [Jane Roe/Al Jazeera]"
     if u.words <= 10 and patterns.CREDIT_TOKEN.search(text) and not _body_like(u):
         return "credit"  # "Getty Images", "Reuters/Jane Roe": a picture's credit, not the story's
@@ -148,7 +149,7 @@ def _pattern_kind(u: Unit) -> str | None:
         return "footer"
     if u.words <= 60 and patterns.BOILERPLATE.search(patterns.unquoted(text)):
         return "boilerplate"
-    if u.words <= 60 and patterns.credit_suffix(text):
+    if credit_at >= 0:
         return "caption"
     return None
 

@@ -44,7 +44,34 @@ def _settings(order: str) -> dict[str, Any]:
 _US_CLOCK = re.compile(r"\b(?:[ap]\.?m\.?|e[sd]t|c[sd]t|p[sd]t|et|pt)\b", re.IGNORECASE)
 
 
+# A date with its month spelled out, one space between the parts: "27 June 2025", "Dec. 6, 2016".
+_DAY_MONTH_YEAR = re.compile(rf"^([0-9]{{1,2}})(?:st|nd|rd|th)? ({patterns.MONTHS})\.?,? ([0-9]{{4}})$", re.IGNORECASE)
+_MONTH_DAY_YEAR = re.compile(rf"^({patterns.MONTHS})\.? ([0-9]{{1,2}})(?:st|nd|rd|th)?,? ([0-9]{{4}})$", re.IGNORECASE)
+_MONTH_NUMBER = {name: i for i, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+
+
+def _spelled_date(text: str) -> datetime | None:
+    """The most common date line shapes, read directly: dateparser reads them the same way (in
+    either day order) but costs about half a millisecond a call. None: leave it to dateparser."""
+    m = _DAY_MONTH_YEAR.match(text)
+    if m is not None:
+        day, month, year = m.group(1), m.group(2), m.group(3)
+    else:
+        m = _MONTH_DAY_YEAR.match(text)
+        if m is None:
+            return None
+        month, day, year = m.group(1), m.group(2), m.group(3)
+    try:
+        return datetime(int(year), _MONTH_NUMBER[month[:3].lower()], int(day))
+    except ValueError:
+        return None  # "31 June 2025": dateparser decides what an impossible day means
+
+
 def _parse(text: str, context: str = "") -> datetime | None:
+    spelled = _spelled_date(text)
+    if spelled is not None:
+        return spelled
     # A 12-hour clock or a US time zone beside "12/05/2016" means the US month-first order.
     orders = ("MDY", "DMY") if _US_CLOCK.search(context or text) else ("DMY", "MDY")
     for order in orders:

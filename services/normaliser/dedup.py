@@ -23,6 +23,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 import numpy as np
@@ -58,8 +59,19 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i:i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> np.ndarray:
+    """The permutation parameters of every MinHash here, drawn from the seed once (drawing them
+    anew for each article cost about as much as hashing its shingles)."""
+    return np.asarray(MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations)
+
+
+def _empty_minhash(hashvalues: np.ndarray | None = None) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, hashvalues=hashvalues, permutations=_permutations())
+
+
 def minhash_of(items: set[bytes]) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
+    m = _empty_minhash()
     if items:
         m.update_batch(list(items))
     return m
@@ -188,7 +200,7 @@ class DuplicateIndex:
             values = d.get("minhash")
             if not isinstance(values, list) or len(values) != NUM_PERM:
                 continue  # a malformed or foreign record: skip it rather than fail the restart
-            mh = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, hashvalues=np.array(values, dtype=np.uint64))
+            mh = _empty_minhash(np.array(values, dtype=np.uint64))
             aid = str(d["article_id"])
             self._remove(aid)
             self._add(_Entry(aid, str(d["content_hash"]), float(d["at"]), mh, int(d.get("shingles", 0)),

@@ -28,7 +28,7 @@ STOPLIST_NAMES: dict[str, str] = {
     "ro": "Romanian", "cs": "Czech", "hu": "Hungarian", "da": "Danish", "fi": "Finnish", "nb": "Norwegian_Bokmal",
     "vi": "Vietnamese", "bn": "Bengali", "ur": "Urdu", "sw": "Swahili", "ko": "Korean",
 }
-_SAMPLE_CHARS = 2000  # enough for a confident call; keeps detection to a few milliseconds
+_SAMPLE_CHARS = 1000  # enough for a confident call; detection costs grow with the sample (~0.7 ms here)
 _MIN_CONFIDENCE = 0.2
 _LETTER = re.compile(r"[^\W\d_]")
 _WORDS = re.compile(r"[^\W\d_]+")

@@ -323,7 +323,12 @@ def credit_suffix(line: str) -> bool:
 def captioned_credit(line: str) -> bool:
     """A caption with its credit attached: some words of description before the credit."""
     start = credit_suffix_start(line)
-    return start >= 0 and len(line[:start].split()) >= 3
+    return start >= 0 and captioned_at(line, start)
+
+
+def captioned_at(line: str, credit_start: int) -> bool:
+    """Some words of description stand before the credit that starts at ``credit_start``."""
+    return len(line[:credit_start].split()) >= 3
 
 
 def is_section_label(line: str) -> bool:

@@ -15,7 +15,6 @@ import unicodedata
 # BOM, soft hyphen). ZWJ/ZWNJ stay: Persian and Indic scripts need them.
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[^\S\n]+")
-_ALL_SPACE = re.compile(r"\s+")
 _LINE_BREAKS = re.compile(r"\r\n|\r|[\u2028\u2029\x0b\x0c\x85]")
 _TERMINAL = re.compile(r"[.!?…:;。！？؟۔][\"'”’»」』)\]]*$|[\"”’»」』]$")
 # Scripts written without spaces between words: count characters instead.
@@ -45,7 +44,8 @@ def clean_line(line: str) -> str:
 def fold(text: str) -> str:
     """Comparison key: quotes/dashes straightened, punctuation dropped, lower-cased."""
     text = text.translate(_QUOTE_FOLD).lower()
-    return _ALL_SPACE.sub(" ", _NON_WORD.sub(" ", text)).strip()
+    # str.split() and \s agree on what whitespace is: split/join collapses runs and strips the ends
+    return " ".join(_NON_WORD.sub(" ", text).split())
 
 
 def word_count(text: str) -> int:
