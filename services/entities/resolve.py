@@ -22,6 +22,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+import numpy
 from spacy.tokens import Span, Token
 
 from schemas.models import Entity, EntityRef
@@ -58,6 +59,19 @@ def _char_span(target: Target) -> tuple[int, int]:
 _TOKEN_RE = re.compile(r"[\w'-]+")
 
 
+def _covered_chars(spans: Sequence[tuple[int, int, int]]) -> bytearray | None:
+    """1 at every character offset some mention covers: most tokens lie outside every mention.
+
+    None when a mention has a negative offset (slices would count it from the end)."""
+    if any(s < 0 for s, _, _ in spans):
+        return None
+    covered = bytearray(max((e for _, e, _ in spans), default=0))
+    for s, e, _ in spans:
+        if e > s:
+            covered[s:e] = b"\x01" * (e - s)
+    return covered
+
+
 class EntityResolver:
     """Look-ups over one article's entities (build once per article)."""
 
@@ -68,6 +82,9 @@ class EntityResolver:
         self._starts = [s for s, _, _ in spans]
         self._spans = spans
         self._max_len = max((e - s for s, e, _ in spans), default=0)
+        # Callers ask about the same tokens many times per article.
+        self._at_cache: dict[tuple[int, int], Entity | None] = {}
+        self._covered = _covered_chars(spans)
         # Normalised name / mention text -> entity index (first, most salient wins).
         order = sorted(range(len(self.entities)), key=lambda i: -self.entities[i].salience)
         self._names: dict[str, int] = {}
@@ -85,6 +102,8 @@ class EntityResolver:
         """The entity whose mention overlaps [start, end) the most (shorter mention on a tie)."""
         if end <= start:
             end = start + 1
+        if self._covered is not None and start >= 0 and self._covered.find(1, start, end) < 0:
+            return None  # no mention reaches into [start, end)
         lo = bisect.bisect_left(self._starts, start - self._max_len)
         hi = bisect.bisect_left(self._starts, end)
         best: tuple[int, int] | None = None
@@ -98,10 +117,37 @@ class EntityResolver:
                 best, best_i = key, i
         return self.entities[best_i] if best is not None else None
 
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The canonical entity with a mention overlapping the char span [start, end), or None."""
+        key = (start, end)
+        if key in self._at_cache:
+            return self._at_cache[key]
+        ent = self._entity_at(start, end)
+        self._at_cache[key] = ent
+        return ent
+
+    def entities_at(self, starts: Sequence[int], ends: Sequence[int]) -> list[Entity | None]:
+        """``entity_at`` of many char spans at once (every token of a Doc): most overlap no mention."""
+        out: list[Entity | None] = [None] * len(starts)
+        for k in self._may_overlap(starts, ends):
+            out[k] = self.entity_at(starts[k], ends[k])
+        return out
+
+    def _may_overlap(self, starts: Sequence[int], ends: Sequence[int]) -> list[int]:
+        """Indices of the spans that overlap some mention (all of them when that cannot be told quickly)."""
+        if self._covered is None:
+            return list(range(len(starts)))
+        covered = numpy.frombuffer(self._covered, dtype=numpy.uint8)
+        # Covered characters before each offset: a span overlaps a mention iff the count grows across it.
+        before = numpy.concatenate(([0], numpy.cumsum(covered, dtype=numpy.int64)))
+        lo = numpy.asarray(starts, dtype=numpy.int64)
+        hi = numpy.maximum(numpy.asarray(ends, dtype=numpy.int64), lo + 1)  # as _entity_at widens empty spans
+        lo, hi = numpy.clip(lo, 0, len(covered)), numpy.clip(hi, 0, len(covered))
+        return list(numpy.flatnonzero(before[hi] > before[lo]).tolist())
+
     def at(self, target: Target) -> EntityRef | None:
         """The canonical entity with a mention covering/overlapping a char span, Span or Token."""
-        start, end = _char_span(target)
-        ent = self._entity_at(start, end)
+        ent = self.entity_at(*_char_span(target))
         return entity_ref(ent) if ent is not None else None
 
     def entity_for_text(self, text: str) -> Entity | None:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+import numpy
 from spacy.tokens import Doc, Token
 
 from schemas.models import Entity, EntityRef
-from services.entities.resolve import EntityResolver
-from services.stances.doctext import text_of
+from services.entities.resolve import EntityResolver, entity_ref
+from services.stances.doctext import columns_of, text_of, tokens_of
 from services.stances.lexicon import lexicon
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -53,37 +54,63 @@ class Actors:
 
     def __init__(self, doc: Doc, entities: list[Entity], quoted: list[tuple[int, int]] | None = None) -> None:
         self.doc = doc
+        # Tokens are indexed in this list, never as doc[i]: each doc[i] creates a new Token object.
+        self.tokens = tokens_of(doc)
+        self._columns = columns_of(doc)
         self.resolver = EntityResolver(entities)
         self.lex = lexicon()
-        self._sent_of = [0] * len(doc)
-        for n, s in enumerate(doc.sents):
-            for t in s:
-                self._sent_of[t.i] = n
-        self._quoted = sorted(quoted or [])
+        self._sent_of = self._columns.sent
+        self._quoted_token = _inside_quotes(sorted(quoted or []), self._columns.start)
+        # Per token index: the entity of the mention under the token, and what ``entity`` makes of it.
+        self._mentions = self.resolver.entities_at(self._columns.start, self._columns.end)
+        self._mention_refs: dict[int, EntityRef | None] = {}
+        self._entity_refs: dict[int, EntityRef | None] = {}
         self.records: list[Record] = []
         self.gender: dict[str, str] = {}
         self._build_memory()
         # Resolving the gendered subject pronouns in order teaches who is "he" and who is "she".
-        for tok in doc:
-            if tok.lower_ in ("he", "she") and tok.dep_ in SUBJECT_DEPS and not self.in_quote(tok):
-                self.antecedent(tok)
+        columns = self._columns
+        for i, (low, dep) in enumerate(zip(columns.lower, columns.dep, strict=True)):
+            if low in ("he", "she") and dep in SUBJECT_DEPS and not self._quoted_token[i]:
+                self.antecedent(self.tokens[i])
 
     # ----- entities -------------------------------------------------------------------------
 
     def in_quote(self, tok: Token) -> bool:
-        k = bisect.bisect_right(self._quoted, (tok.idx, 10**9)) - 1
-        return k >= 0 and self._quoted[k][0] <= tok.idx < self._quoted[k][1]
+        return self._quoted_token[tok.i]
+
+    def in_quote_at(self, i: int) -> bool:
+        """Whether token ``i`` lies inside a direct quote."""
+        return self._quoted_token[i]
 
     def sent_index(self, tok: Token) -> int:
         return self._sent_of[tok.i]
 
+    def _mention_ref(self, i: int) -> EntityRef | None:
+        """``resolver.at`` of token ``i``, looked up once per token."""
+        if i not in self._mention_refs:
+            ent = self._mentions[i]
+            self._mention_refs[i] = entity_ref(ent) if ent is not None else None
+        return self._mention_refs[i]
+
     def entity(self, tok: Token) -> EntityRef | None:
         """The canonical entity of the mention covering ``tok``; demonyms map to their country."""
-        ref = self.resolver.at(tok)
-        if ref is None and tok.ent_type_ == "NORP":
-            ref = self.resolver.for_text(tok.text)
+        return self._entity_at(tok.i)
+
+    def _entity_at(self, i: int) -> EntityRef | None:
+        if i not in self._entity_refs:
+            self._entity_refs[i] = self._resolve_entity(i)
+        return self._entity_refs[i]
+
+    def _resolve_entity(self, i: int) -> EntityRef | None:
+        if self._mentions[i] is None and self._columns.ent_type[i] != "NORP":
+            return None
+        ref = self._mention_ref(i)
+        text = text_of(self.doc)[self._columns.start[i]: self._columns.end[i]]
+        if ref is None:
+            ref = self.resolver.for_text(text)
         if ref is not None and ref.type == "NORP":
-            country = self.country_of(tok.text) or self.country_of(ref.name)
+            country = self.country_of(text) or self.country_of(ref.name)
             if country is not None:
                 return country
         return ref
@@ -108,7 +135,7 @@ class Actors:
                 left = min(left, child.left_edge.i)
         right = head.i
         if with_of:
-            nxt = self.doc[head.i + 1] if head.i + 1 < len(self.doc) else None
+            nxt = self.tokens[head.i + 1] if head.i + 1 < len(self.tokens) else None
             # The parser sometimes hangs "from ..." on the verb; take it when it directly follows.
             preps = [c for c in head.rights if c.dep_ == "prep"]
             if nxt is not None and nxt not in preps and nxt.dep_ in ("prep", "dep"):
@@ -118,7 +145,7 @@ class Actors:
                 if child.lower_ in allowed and child.right_edge.i - head.i <= 8:
                     right = child.right_edge.i
                     break
-        toks = [t for t in self.doc[left: right + 1]]
+        toks = self.tokens[left: right + 1]
         while toks and (toks[0].lower_ in _LEADING_DROP or toks[0].is_punct):
             toks = toks[1:]
         while toks and toks[-1].is_punct:
@@ -130,36 +157,39 @@ class Actors:
     # ----- discourse memory -------------------------------------------------------------------
 
     def _build_memory(self) -> None:
-        for tok in self.doc:
-            if self.in_quote(tok) or tok.pos_ == "PRON":
+        tokens, columns = self.tokens, self._columns
+        heads, pos, dep, lemma = columns.head, columns.pos, columns.dep, columns.lemma
+        for i in range(len(tokens)):
+            if self._quoted_token[i] or pos[i] == "PRON":
                 continue
-            ref = self.entity(tok)
+            ref = self._entity_at(i)
             if ref is None or ref.type not in ACTOR_TYPES:
                 # Non-entity subjects still count for "it"/"the group" ("The monitor said ... It also said").
-                if tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.actor_nouns:
-                    self.records.append(Record(tok.i, self._generic(tok), True, self._sent_of[tok.i]))
+                if dep[i] in SUBJECT_DEPS and pos[i] == "NOUN" and lemma[i] in self.lex.actor_nouns:
+                    self.records.append(Record(i, self._generic(tokens[i]), True, self._sent_of[i]))
                 continue
+            tok = tokens[i]
             # One record per mention: use the mention's last token (its syntactic head in English).
-            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-            if nxt is not None and self.resolver.at(nxt) == self.resolver.at(tok) and nxt.ent_iob_ == "I":
+            mention = self._mention_ref(i)
+            if i + 1 < len(tokens) and self._mention_ref(i + 1) == mention and columns.ent_iob[i + 1] == "I":
                 continue
             # The mention's syntactic root ("Observatory" in "Observatory for Human Rights").
-            root = tok
+            root = i
             for _ in range(6):
-                if root.head == root or self.resolver.at(root.head) != self.resolver.at(tok):
+                if heads[root] == root or self._mention_ref(heads[root]) != mention:
                     break
-                root = root.head
-            subject = self._is_subject(root)
-            self.records.append(Record(tok.i, ref, subject, self._sent_of[tok.i]))
+                root = heads[root]
+            subject = self._is_subject(tokens[root])
+            self.records.append(Record(i, ref, subject, self._sent_of[i]))
             if ref.type == "PERSON":
                 self._note_title(tok, ref)
 
     def _note_title(self, tok: Token, ref: EntityRef) -> None:
         """Gender from a title before the name: "Mr", "Ms", "spokeswoman", "chairman"."""
         k = tok.i
-        while k > 0 and self.doc[k].ent_iob_ == "I":
+        while k > 0 and self.tokens[k].ent_iob_ == "I":
             k -= 1
-        for t in self.doc[max(0, k - 2): k]:
+        for t in self.tokens[max(0, k - 2): k]:
             low = t.lower_
             g = _TITLE_GENDER.get(low)
             if g is None and len(low) > 5 and low.endswith("woman"):
@@ -239,7 +269,8 @@ class Actors:
     def _proposal_between(self, start: int, end: int) -> bool:
         from services.stances.proposals import is_proposal
 
-        return any(is_proposal(t) and t.sent == self.doc[end].sent for t in self.doc[start + 1: end])
+        sent = self._sent_of[end]
+        return any(is_proposal(t) and self._sent_of[t.i] == sent for t in self.tokens[start + 1: end])
 
     def _clause_subject(self, pron: Token) -> EntityRef | None:
         """For "its veto"/"his veto": the subject of the clause the possessive sits in, if it fits."""
@@ -355,11 +386,11 @@ class Actors:
                 return cand
         # The noun phrase just before: "members of the Council that ...", "a deal to let X go, which ...".
         k = rel.i - 1
-        while k >= 0 and (self.doc[k].is_punct or self.doc[k].is_space):
+        while k >= 0 and (self.tokens[k].is_punct or self.tokens[k].is_space):
             k -= 1
         if k < 0:
             return None
-        cand = self.doc[k]
+        cand = self.tokens[k]
         for _ in range(6):
             if cand.pos_ in ("NOUN", "PROPN") and (self.is_actor_token(cand) or is_proposal(cand)):
                 # "members of the Security Council that": the members, not the council.
@@ -371,7 +402,7 @@ class Actors:
                 break
             cand = cand.head
         # No noun above it: the nearest proposal, else actor, to the left in the sentence.
-        left = [t for t in self.doc[rel.sent.start: rel.i] if t.pos_ in ("NOUN", "PROPN")]
+        left = [t for t in self.tokens[rel.sent.start: rel.i] if t.pos_ in ("NOUN", "PROPN")]
         for test in (is_proposal, self.is_actor_token):
             found = [t for t in left if test(t)]
             if found:
@@ -392,12 +423,23 @@ class Actors:
             person = self.speaker_person(tok.i)
             if person is not None:
                 return person
-        nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+        nxt = self.tokens[tok.i + 1] if tok.i + 1 < len(self.tokens) else None
         has_of = nxt is not None and nxt.lower_ in ("of", "from", "for") and nxt.dep_ in ("prep", "dep")
         # "Officials from two rebel groups", "a spokesman for the ministry": the phrase says whose.
         titled = lemma in self.lex.person_anaphors
         name = self.np_name(tok, with_of=has_of and (tok.tag_ == "NNS" or titled), with_for=titled)
         return EntityRef(name=name)
+
+
+def _inside_quotes(quoted: list[tuple[int, int]], offsets: list[int]) -> list[bool]:
+    """Per offset: whether the last quote starting at or before it (in sorted order) still covers it."""
+    if not quoted:
+        return [False] * len(offsets)
+    quote_starts = numpy.array([s for s, _ in quoted], dtype=numpy.int64)
+    quote_ends = numpy.array([e for _, e in quoted], dtype=numpy.int64)
+    at = numpy.asarray(offsets, dtype=numpy.int64)
+    k = numpy.searchsorted(quote_starts, at, side="right") - 1
+    return list(((k >= 0) & (at < quote_ends[k])).tolist())
 
 
 def _plural(name: str) -> bool:

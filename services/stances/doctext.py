@@ -1,15 +1,122 @@
-"""The Doc's text, computed once: spaCy rebuilds ``Doc.text`` from its tokens on every access."""
+"""Per-Doc values computed once: spaCy rebuilds them on every access.
+
+``Doc.text`` joins every token's text anew, and every ``for t in doc`` or
+``doc[i]`` creates a new Python ``Token``; the stance rules read both many
+times per article, so they are kept in ``doc.user_data``.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-_KEY = "stances.text"
+import numpy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, POS, SENT_START
+from spacy.parts_of_speech import NAMES as POS_NAMES
+from spacy.tokens import Doc, Span, Token
+
+_TEXT_KEY = "stances.text"
+_TOKENS_KEY = "stances.tokens"
+_COLUMNS_KEY = "stances.columns"
+_SENTS_KEY = "stances.sents"
+# Names of the small integer columns, indexed by value.
+_POS_NAMES = numpy.array([POS_NAMES.get(k, "") for k in range(max(POS_NAMES) + 1)], dtype=object)
+_IOB_STRINGS = numpy.array(Token.iob_strings(), dtype=object)  # ("", "I", "O", "B")
+
+
+def text_from_words(words: Sequence[str], spaces: Sequence[bool]) -> str:
+    """The text a Doc built from ``words``/``spaces`` has (``Doc.text``), without building its Tokens."""
+    return "".join([w + " " if sp else w for w, sp in zip(words, spaces, strict=True)])
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record the Doc's text when the caller already has it (it must equal ``doc.text``)."""
+    doc.user_data[_TEXT_KEY] = text
 
 
 def text_of(doc: Doc) -> str:
-    cached = doc.user_data.get(_KEY)
+    cached = doc.user_data.get(_TEXT_KEY)
     if cached is None:
         cached = doc.text
-        doc.user_data[_KEY] = cached
+        doc.user_data[_TEXT_KEY] = cached
     return str(cached)
+
+
+def sentences_of(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, built once per Doc."""
+    cached: list[Span] | None = doc.user_data.get(_SENTS_KEY)
+    if cached is None:
+        cached = list(doc.sents)
+        doc.user_data[_SENTS_KEY] = cached
+    return cached
+
+
+def tokens_of(doc: Doc) -> list[Token]:
+    """The Doc's tokens as one list, so that indexing it reuses the same Token objects."""
+    cached: list[Token] | None = doc.user_data.get(_TOKENS_KEY)
+    if cached is None:
+        cached = list(doc)
+        doc.user_data[_TOKENS_KEY] = cached
+    return cached
+
+
+@dataclass(frozen=True)
+class TokenColumns:
+    """Per-token values of a Doc, read with ``Doc.to_array`` instead of one Token object per value.
+
+    Loops over every token check these lists and build a Token only for the few that matter.
+    """
+
+    start: list[int]  # character offset (``Token.idx``)
+    end: list[int]  # character offset after the token
+    head: list[int]  # absolute index of the syntactic head (``Token.head.i``)
+    sent: list[int]  # sentence number, as ``Doc.sents`` counts them
+    pos: list[str]  # ``Token.pos_``
+    dep: list[str]  # ``Token.dep_``
+    lemma: list[str]  # ``Token.lemma_.lower()``
+    lower: list[str]  # ``Token.lower_``
+    ent_type: list[str]  # ``Token.ent_type_``
+    ent_iob: list[str]  # ``Token.ent_iob_``
+
+
+def columns_of(doc: Doc) -> TokenColumns:
+    cached: TokenColumns | None = doc.user_data.get(_COLUMNS_KEY)
+    if cached is None:
+        cached = _read_columns(doc)
+        doc.user_data[_COLUMNS_KEY] = cached
+    return cached
+
+
+_READ = [IDX, LENGTH, HEAD, SENT_START, POS, DEP, LEMMA, LOWER, ENT_TYPE, ENT_IOB]
+
+
+def _read_columns(doc: Doc) -> TokenColumns:
+    if len(doc) == 0:
+        return TokenColumns([], [], [], [], [], [], [], [], [], [])
+    values = doc.to_array(_READ)
+    # HEAD (relative) and SENT_START (-1/0/1) are signed values stored in the uint64 array.
+    signed = values.view(numpy.int64)
+    starts = signed[:, 0]
+    # ``Doc.sents`` starts a new sentence at every token after the first whose SENT_START is 1.
+    boundaries = signed[:, 3] == 1
+    boundaries[0] = False
+    strings = doc.vocab.strings
+    return TokenColumns(
+        start=starts.tolist(),
+        end=(starts + signed[:, 1]).tolist(),
+        head=(numpy.arange(len(doc), dtype=numpy.int64) + signed[:, 2]).tolist(),
+        sent=numpy.cumsum(boundaries).tolist(),
+        pos=_POS_NAMES[values[:, 4]].tolist(),
+        dep=_names(values[:, 5], strings.__getitem__),
+        lemma=_names(values[:, 6], lambda h: strings[h].lower()),
+        lower=_names(values[:, 7], strings.__getitem__),
+        ent_type=_names(values[:, 8], strings.__getitem__),
+        ent_iob=_IOB_STRINGS[values[:, 9]].tolist(),
+    )
+
+
+def _names(ids: numpy.ndarray, name: Callable[[int], str]) -> list[str]:
+    """The strings behind a column of hash ids, each distinct id looked up once."""
+    distinct, positions = numpy.unique(ids, return_inverse=True)
+    names = numpy.array([name(h) for h in distinct.tolist()], dtype=object)
+    return list(names[positions].tolist())

@@ -18,7 +18,7 @@ from services.common.parse import parse_to_doc
 from services.stances import quotes as direct
 from services.stances import reported as indirect
 from services.stances.actors import Actors
-from services.stances.doctext import text_of
+from services.stances.doctext import remember_text, text_from_words, text_of
 from services.stances.evaluation import evaluate_region
 from services.stances.lexicon import lexicon
 from services.stances.paragraphs import cut_at_paragraphs
@@ -84,7 +84,7 @@ def analyse(doc: Doc, msg: ArticleEntities) -> tuple[list[Quote], list[Quote], l
             return attributed[k].speaker
         return None
 
-    names, order = name_proposals(list(doc))
+    names, order = name_proposals(doc)
     ctx = Context(doc=doc, actors=actors, proposal_names=names, proposal_order=order, speaker_at=speaker_at,
                   lex=lexicon())
     triples = find_triples(ctx)
@@ -100,7 +100,9 @@ def find_stances(msg: ArticleEntities, vocab: Vocab, reported_in_quotes: bool = 
     out = _carry(msg)
     if msg.skipped or msg.parse is None or not msg.parse.words:
         return out
-    doc = parse_to_doc(cut_at_paragraphs(msg.parse), vocab)
+    parse = cut_at_paragraphs(msg.parse)
+    doc = parse_to_doc(parse, vocab)
+    remember_text(doc, text_from_words(parse.words, parse.spaces))
     quotes, reported, stances = analyse(doc, msg)
     out.quotes = sorted(quotes + reported, key=lambda q: q.start) if reported_in_quotes else quotes
     out.reported_speech = reported

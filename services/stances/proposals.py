@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from services.stances.doctext import columns_of, tokens_of
 from services.stances.lexicon import lexicon
 
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your"}
@@ -141,15 +142,22 @@ def _embedded(tok: Token) -> bool:
     return False
 
 
-def name_proposals(doc_tokens: list[Token]) -> tuple[dict[int, str], list[tuple[int, str, bool]]]:
+def _candidates(doc: Doc) -> list[Token]:
+    """The nouns whose lemma or form could make them a proposal (``is_proposal`` decides)."""
+    lex = lexicon()
+    words = lex.proposal_nouns | lex.proposal_anaphors | {"fire"}
+    tokens, columns = tokens_of(doc), columns_of(doc)
+    return [tokens[i] for i, (pos, lemma, low) in enumerate(zip(columns.pos, columns.lemma, columns.lower, strict=True))
+            if pos in ("NOUN", "PROPN") and (lemma in words or low in words)]
+
+
+def name_proposals(doc: Doc) -> tuple[dict[int, str], list[tuple[int, str, bool]]]:
     """Proposal name of every proposal head token, and (token index, name, is a voted text) of the
     mentions that can be the proposal under discussion, in order."""
     props = Proposals()
     names: dict[int, str] = {}
     order: list[tuple[int, str, bool]] = []
-    for tok in doc_tokens:
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            continue
+    for tok in _candidates(doc):
         saved = (props.last, props.last_vote)
         label = props.name(tok)
         if label is None:

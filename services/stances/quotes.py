@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from schemas.models import EntityRef, Quote
 from schemas.models import Span as TextSpan
 from services.stances.actors import SUBJECT_DEPS, Actors
-from services.stances.doctext import text_of
+from services.stances.doctext import sentences_of, text_of
 from services.stances.lexicon import lexicon
 from services.stances.quotemarks import QuoteSpan
 
@@ -58,11 +58,11 @@ def subject_of(verb: Token) -> Token | None:
 
 def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
     """The Doc's sentences and their end offsets, computed once per Doc."""
-    cached = doc.user_data.get("stances.sents")
+    cached = doc.user_data.get("stances.sent_ends")
     if cached is None:
-        sents = list(doc.sents)
+        sents = sentences_of(doc)
         cached = (sents, [s.end_char for s in sents])
-        doc.user_data["stances.sents"] = cached
+        doc.user_data["stances.sent_ends"] = cached
     return cached  # type: ignore[no-any-return]
 
 

@@ -6,11 +6,18 @@ from spacy.tokens import Token
 
 from schemas.models import EntityRef
 from services.stances.actors import SUBJECT_DEPS
+from services.stances.lexicon import Lexicon
 from services.stances.syntax import objects, prep_objects, subject
 from services.stances.triples import Context, Triple, act_owner, holders_of, owner_of, targets_of
 
 _HYPHEN_CUES = {"backed": "support", "sponsored": "support", "drafted": "support", "led": "support",
                 "funded": "support", "supported": "support", "armed": "support", "allied": "support"}
+
+
+def noun_cues(lex: Lexicon) -> frozenset[str]:
+    """Lemmas ``noun_triples`` reads; it also reads every named proposal (``Context.proposal_names``)."""
+    return frozenset().union(lex.noun_oppose, lex.noun_support, lex.ally_nouns, lex.enemy_nouns,
+                             lex.hostility_nouns, lex.political_hostility)
 
 
 def noun_triples(ctx: Context, noun: Token) -> list[Triple]:
@@ -70,6 +77,10 @@ def noun_triples(ctx: Context, noun: Token) -> list[Triple]:
     return out
 
 
+def hyphen_cues(lex: Lexicon) -> frozenset[str]:
+    return frozenset(_HYPHEN_CUES)
+
+
 def hyphen_triples(ctx: Context, tok: Token) -> list[Triple]:
     """"Russian-backed forces", "French-drafted resolution": the prefix's entity supports the noun."""
     if tok.lower_ not in _HYPHEN_CUES or tok.i < 2 or ctx.doc[tok.i - 1].text not in ("-", "‐"):
@@ -90,6 +101,10 @@ def hyphen_triples(ctx: Context, tok: Token) -> list[Triple]:
         return []
     kind = "vote" if any(t.name in ctx.proposal_names.values() for t in targets) else "relation"
     return [Triple([holder], targets, _HYPHEN_CUES[tok.lower_], cue, tok.sent, 0.6, kind)]
+
+
+def alongside_cues(lex: Lexicon) -> frozenset[str]:
+    return frozenset(lex.alongside_verbs) | frozenset(lex.stance_adjectives)
 
 
 def alongside_triples(ctx: Context, verb: Token) -> list[Triple]:
@@ -120,6 +135,10 @@ def alongside_triples(ctx: Context, verb: Token) -> list[Triple]:
         if holders and targets:
             out.append(Triple(holders, targets, polarity, f"{verb.text} {p.text}", verb.sent, 0.6, "relation"))
     return out
+
+
+def regret_cues(lex: Lexicon) -> frozenset[str]:
+    return lex.regret_words
 
 
 def regret_triples(ctx: Context, tok: Token) -> list[Triple]:

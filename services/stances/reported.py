@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from schemas.models import EntityRef, Quote
 from services.stances.actors import Actors
+from services.stances.doctext import columns_of, text_of, tokens_of
 from services.stances.lexicon import lexicon
 from services.stances.quotes import evidence_of, speaker_from_subject, subject_of
 
@@ -29,24 +30,37 @@ class Reported:
 
 def _trim(doc: Doc, start: int, end: int) -> Span | None:
     """Tokens [start, end) without a leading "that"/comma and trailing punctuation."""
-    while start < end and (doc[start].lower_ in ("that", ",", ":", "-", "—") or doc[start].is_space):
+    tokens = tokens_of(doc)
+    while start < end and (tokens[start].lower_ in ("that", ",", ":", "-", "—") or tokens[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (tokens[end - 1].is_punct or tokens[end - 1].is_space):
         end -= 1
     return doc[start:end] if end - start >= _MIN_TOKENS else None
 
 
 def _quoted_share(span: Span, actors: Actors) -> float:
-    inside = sum(1 for t in span if actors.in_quote(t))
+    inside = sum(1 for i in range(span.start, span.end) if actors.in_quote_at(i))
     return inside / max(1, len(span))
+
+
+def _cue_indices(doc: Doc, actors: Actors) -> list[int]:
+    """Tokens outside quotes that can open reported speech: a reporting verb, "accuse"/"charge", "according"."""
+    verbs = lexicon().reported_verbs | {"accuse", "charge"}
+    columns = columns_of(doc)
+    out = []
+    for i, (pos, lemma, low) in enumerate(zip(columns.pos, columns.lemma, columns.lower, strict=True)):
+        cue = (pos in ("VERB", "AUX") and lemma in verbs) or low == "according"
+        if cue and not actors.in_quote_at(i):
+            out.append(i)
+    return out
 
 
 def find_reported(doc: Doc, actors: Actors) -> list[Reported]:
     lex = lexicon()
     out: list[Reported] = []
-    for tok in doc:
-        if actors.in_quote(tok):
-            continue
+    tokens = tokens_of(doc)
+    for i in _cue_indices(doc, actors):
+        tok = tokens[i]
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and lemma in lex.reported_verbs:
             comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
@@ -95,7 +109,9 @@ def to_quotes(doc: Doc, reported: list[Reported]) -> list[Quote]:
     for r in reported:
         if r.quoted:
             continue
-        out.append(Quote(speaker=r.speaker, text=r.clause.text, start=r.clause.start_char, end=r.clause.end_char,
+        # The clause's text is text_of(doc)[start:end] (``Span.text`` would rebuild it token by token).
+        start, end = r.clause.start_char, r.clause.end_char
+        out.append(Quote(speaker=r.speaker, text=text_of(doc)[start:end], start=start, end=end,
                          direct=False, cue=r.cue.text, evidence=evidence_of(doc, [r.sent])))
     return out
 

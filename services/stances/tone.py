@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from schemas.models import Entity, EntityTone, Stance
 from services.entities.resolve import entity_ref
+from services.stances.doctext import sentences_of, text_of
 from services.stances.evaluation import tone_of
 
 _TYPES = {"PERSON", "ORG", "GPE", "NORP"}
@@ -22,8 +23,9 @@ def salient(entities: list[Entity]) -> list[Entity]:
 
 
 def entity_tones(doc: Doc, entities: list[Entity], stances: list[Stance]) -> list[EntityTone]:
-    sents = list(doc.sents)
+    sents = sentences_of(doc)
     starts = [s.start_char for s in sents]
+    text = text_of(doc)
     cache: dict[int, float] = {}
     out: list[EntityTone] = []
     for ent in salient(entities):
@@ -33,7 +35,8 @@ def entity_tones(doc: Doc, entities: list[Entity], stances: list[Stance]) -> lis
         tones = []
         for k in idx:
             if k not in cache:
-                cache[k] = tone_of(sents[k].text)
+                # A sentence's text is text_of(doc)[start:end] (``Span.text`` rebuilds it token by token).
+                cache[k] = tone_of(text[sents[k].start_char: sents[k].end_char])
             tones.append(cache[k])
         support = sum(1 for s in stances if s.target.entity_id == ent.entity_id and s.polarity == "support")
         oppose = sum(1 for s in stances if s.target.entity_id == ent.entity_id and s.polarity == "oppose")

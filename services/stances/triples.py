@@ -137,11 +137,23 @@ def holders_of(ctx: Context, tok: Token | None) -> list[EntityRef]:
 # ----- verb rules -------------------------------------------------------------------------------
 
 
+def _phrasal_heads(lex: Lexicon) -> frozenset[str]:
+    """The verbs of the phrasal cues ("rule" of "rule out")."""
+    return frozenset(cue.rsplit(" ", 1)[0] for cue in lex.phrasal_oppose | lex.phrasal_support if " " in cue)
+
+
+def verb_cues(lex: Lexicon) -> frozenset[str]:
+    """Every lemma ``verb_polarity`` reads as a cue: for any other word it gives None."""
+    return frozenset().union(_phrasal_heads(lex), {"vote"}, lex.vote_neutral, lex.light_verbs, lex.fight_verbs,
+                             lex.vote_oppose, lex.speech_oppose, lex.vote_support, lex.speech_support)
+
+
 def verb_polarity(ctx: Context, verb: Token) -> tuple[str, str, list[Token], bool] | None:
     """(polarity, kind, target tokens, proposal-only) for a cue verb, or None."""
     lex = ctx.lex
     lemma = verb.lemma_.lower()
-    prt = particle(verb)
+    # Reading the particle walks the verb's children: only worth it when the verb starts a phrasal cue.
+    prt = particle(verb) if lemma in _phrasal_heads(lex) else None
     if prt is not None and f"{lemma} {prt}" in lex.phrasal_oppose:
         return "oppose", "vote", objects(verb), False
     if prt is not None and f"{lemma} {prt}" in lex.phrasal_support:
@@ -297,6 +309,10 @@ def actorish(ctx: Context, ref: EntityRef) -> bool:
     return last in ctx.lex.actor_nouns
 
 
+def urge_cues(lex: Lexicon) -> frozenset[str]:
+    return lex.urge_verbs
+
+
 def urge_triples(ctx: Context, verb: Token) -> list[Triple]:
     """"urged members not to use their veto against X" -> support X; "called for a ceasefire" -> support."""
     lex = ctx.lex
@@ -333,6 +349,10 @@ def urge_triples(ctx: Context, verb: Token) -> list[Triple]:
         if targets:
             out.append(Triple(holders, targets, polarity, verb.text, verb.sent, 0.7, "speech_act"))
     return out
+
+
+def label_cues(lex: Lexicon) -> frozenset[str]:
+    return lex.label_verbs
 
 
 def label_triples(ctx: Context, verb: Token) -> list[Triple]:

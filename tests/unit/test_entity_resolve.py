@@ -65,3 +65,41 @@ def test_other_names_of_a_country_in_the_article() -> None:
     assert (r := ref_for_text(ENTITIES, "Moscow")) is not None and r.entity_id == "Q159"
     assert (r := ref_for_text(ENTITIES, "Russian Federation")) is not None and r.entity_id == "Q159"
     assert ref_for_text(ENTITIES, "Washington") is None  # the US is not in this article
+
+
+def test_cached_look_ups_agree_with_fresh_ones() -> None:
+    resolver = EntityResolver(ENTITIES)
+    s = TEXT.index("Lavrov")
+    first = resolver.at((s, s + 6))
+    assert first is not None and first.name == "Sergei Lavrov"
+    assert resolver.at((s, s + 6)) == first == EntityResolver(ENTITIES).at((s, s + 6))
+
+
+def _most_overlapping(start: int, end: int) -> Entity | None:
+    """The resolver's rule, by brute force: most overlap, then the shorter mention, then the earlier one."""
+    end = max(end, start + 1)
+    mentions = sorted((mt.start, mt.end, k) for k, e in enumerate(ENTITIES) for mt in e.mentions)
+    best: tuple[int, int] | None = None
+    found = None
+    for s, e, k in mentions:
+        overlap = min(e, end) - max(s, start)
+        if overlap > 0 and (best is None or (overlap, s - e) > best):
+            best, found = (overlap, s - e), ENTITIES[k]
+    return found
+
+
+def test_entities_at_equals_entity_at_span_by_span() -> None:
+    resolver = EntityResolver(ENTITIES)
+    # Every (start, end) pair over the text, empty and reversed spans and offsets past its end included.
+    spans = [(start, end) for start in range(-2, len(TEXT) + 3) for end in range(start - 1, start + 9)]
+    batch = resolver.entities_at([s for s, _ in spans], [e for _, e in spans])
+    assert batch == [_most_overlapping(s, e) for s, e in spans]
+    assert batch == [EntityResolver(ENTITIES).entity_at(s, e) for s, e in spans]
+    assert any(ent is not None for ent in batch) and any(ent is None for ent in batch)
+
+
+def test_mentions_with_negative_offsets_still_resolve() -> None:
+    odd = [Entity(entity_id="x", name="X", type="ORG", mentions=[Mention(text="X", start=-3, end=2)])]
+    resolver = EntityResolver(odd)
+    assert resolver.entities_at([0, 5], [1, 6]) == [odd[0], None]
+    assert resolver.at((1, 2)) is not None
