@@ -19,6 +19,7 @@ exactly where the partition's committed position is; a hole makes it seek back.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
 import platform
@@ -734,6 +735,10 @@ def run_worker(agent: str, settings: Settings) -> None:
     finally:
         loop.close()
     runner = AgentRunner(agent, settings, faults=Faults.from_env())
+    # The model, lexicons and gazetteers are loaded and live for the whole process: move them out
+    # of the cyclic collector's view, so each collection scans only per-article garbage.
+    gc.collect()
+    gc.freeze()
     worker = faust.Worker(runner.app, loglevel=settings.log_level.upper().replace("WARN", "WARNING"),
                           quiet=True, override_logging=False)
     try:
