@@ -3,9 +3,24 @@ headline names it, and how early it first appears (the lede carries what the sto
 
 from __future__ import annotations
 
-import re
-
 from services.entities.names import normalise_name
+
+
+def _joins_words(char: str) -> bool:
+    """A character that continues a word: regex ``[\\w-]`` (``\\w`` is ``isalnum()`` or ``_``)."""
+    return char.isalnum() or char in "_-"
+
+
+def whole_words_in(name: str, text: str) -> bool:
+    """``re.search(r"(?<![\\w-])" + re.escape(name) + r"(?![\\w-])", text)``, without compiling a
+    pattern for every name of every article (they miss the ``re`` cache)."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if (start == 0 or not _joins_words(text[start - 1])) and (end == len(text) or not _joins_words(text[end])):
+            return True
+        start = text.find(name, start + 1)
+    return False
 
 
 def in_headline(title: str | None, names: set[str]) -> bool:
@@ -13,7 +28,7 @@ def in_headline(title: str | None, names: set[str]) -> bool:
     if not title:
         return False
     t = " " + normalise_name(title) + " "
-    return any(n and re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", t) for n in names)
+    return any(n and whole_words_in(n, t) for n in names)
 
 
 def salience(mentions: int, max_mentions: int, first_start: int, text_len: int, headline: bool) -> float:
