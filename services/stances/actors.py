@@ -104,7 +104,7 @@ class Actors:
 
     def _resolve_entity(self, i: int) -> EntityRef | None:
         if self._mentions[i] is None and self._columns.ent_type[i] != "NORP":
-            return None
+            return None  # no mention, and no demonym to look up by name
         ref = self._mention_ref(i)
         text = text_of(self.doc)[self._columns.start[i]: self._columns.end[i]]
         if ref is None:
@@ -162,7 +162,8 @@ class Actors:
         for i in range(len(tokens)):
             if self._quoted_token[i] or pos[i] == "PRON":
                 continue
-            ref = self._entity_at(i)
+            # Most tokens lie in no mention and are no demonym: they have no entity to look up.
+            ref = self._entity_at(i) if self._mentions[i] is not None or columns.ent_type[i] == "NORP" else None
             if ref is None or ref.type not in ACTOR_TYPES:
                 # Non-entity subjects still count for "it"/"the group" ("The monitor said ... It also said").
                 if dep[i] in SUBJECT_DEPS and pos[i] == "NOUN" and lemma[i] in self.lex.actor_nouns:

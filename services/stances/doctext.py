@@ -19,9 +19,17 @@ _TEXT_KEY = "stances.text"
 _TOKENS_KEY = "stances.tokens"
 _COLUMNS_KEY = "stances.columns"
 _SENTS_KEY = "stances.sents"
+SENT_ENDS_KEY = "stances.sent_ends"  # quotes.py: sentences with their end offsets
 # Names of the small integer columns, indexed by value.
 _POS_NAMES = numpy.array([POS_NAMES.get(k, "") for k in range(max(POS_NAMES) + 1)], dtype=object)
 _IOB_STRINGS = numpy.array(Token.iob_strings(), dtype=object)  # ("", "I", "O", "B")
+
+
+def forget(doc: Doc) -> None:
+    """Drop what was kept in ``doc.user_data``. Tokens and Spans refer back to their Doc, so a kept list
+    of them is a reference cycle: without this the Doc waits for the cyclic garbage collector."""
+    for key in (_TOKENS_KEY, _COLUMNS_KEY, _SENTS_KEY, SENT_ENDS_KEY):
+        doc.user_data.pop(key, None)
 
 
 def text_from_words(words: Sequence[str], spaces: Sequence[bool]) -> str:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from schemas.models import EntityRef
-from services.stances.doctext import text_of
+from services.stances.doctext import columns_of, text_of, tokens_of
 from services.stances.triples import Context, Triple, act_owner, actorish, targets_of, verb_polarity
 
 _THRESHOLD = 0.35
@@ -95,9 +95,8 @@ def evaluate_region(ctx: Context, speaker: EntityRef | None, start: int, end: in
     if span is None:
         return []
     out: list[Triple] = list(_owned_judgements(ctx, speaker, span))
-    for v in span:
-        if v.pos_ not in ("VERB", "AUX"):
-            continue
+    tokens, tags = tokens_of(doc), columns_of(doc).pos
+    for v in [tokens[i] for i in range(span.start, span.end) if tags[i] in ("VERB", "AUX")]:
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and start <= c.idx < end), None)
         if subj is None or any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in v.children):
             continue  # "if the ceasefire is violated": a supposition, not a judgement
@@ -178,16 +177,18 @@ def _owned_judgements(ctx: Context, speaker: EntityRef, span: Span) -> list[Trip
     """"Assad's slaughter", "Russian aggression", "their crimes" in a speaker's words: a judgement of the owner."""
     lex = ctx.lex
     out: list[Triple] = []
-    for noun in span:
-        if noun.pos_ != "NOUN":
+    tokens, columns = tokens_of(ctx.doc), columns_of(ctx.doc)
+    for i in range(span.start, span.end):
+        if columns.pos[i] != "NOUN":
             continue
-        low, lemma = noun.lower_, noun.lemma_.lower()
+        low, lemma = columns.lower[i], columns.lemma[i]
         if low in lex.negative_evaluation or lemma in lex.negative_evaluation:
             polarity = "oppose"
         elif low in lex.positive_evaluation or lemma in lex.positive_evaluation:
             polarity = "support"
         else:
             continue
+        noun = tokens[i]
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
             continue  # "their crimes": whose is too uncertain
         owners = [o for o in act_owner(ctx, noun) if o != speaker and (o.type is not None or actorish(ctx, o))]

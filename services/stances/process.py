@@ -18,7 +18,7 @@ from services.common.parse import parse_to_doc
 from services.stances import quotes as direct
 from services.stances import reported as indirect
 from services.stances.actors import Actors
-from services.stances.doctext import remember_text, text_from_words, text_of
+from services.stances.doctext import forget, remember_text, text_from_words, text_of
 from services.stances.evaluation import evaluate_region
 from services.stances.lexicon import lexicon
 from services.stances.paragraphs import cut_at_paragraphs
@@ -103,9 +103,12 @@ def find_stances(msg: ArticleEntities, vocab: Vocab, reported_in_quotes: bool = 
     parse = cut_at_paragraphs(msg.parse)
     doc = parse_to_doc(parse, vocab)
     remember_text(doc, text_from_words(parse.words, parse.spaces))
-    quotes, reported, stances = analyse(doc, msg)
-    out.quotes = sorted(quotes + reported, key=lambda q: q.start) if reported_in_quotes else quotes
-    out.reported_speech = reported
-    out.stances = stances
-    out.tone = entity_tones(doc, msg.entities, stances)
+    try:
+        quotes, reported, stances = analyse(doc, msg)
+        out.quotes = sorted(quotes + reported, key=lambda q: q.start) if reported_in_quotes else quotes
+        out.reported_speech = reported
+        out.stances = stances
+        out.tone = entity_tones(doc, msg.entities, stances)
+    finally:
+        forget(doc)  # the Doc is freed now, not by a later garbage collection
     return out

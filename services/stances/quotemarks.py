@@ -30,6 +30,9 @@ _ATTRIBUTION = re.compile(
     r"(?:said|says|added|adds|told|tells|stated|declared|insisted|warned|explained|noted|wrote|asked)\b"
 )
 _PARAGRAPH = re.compile(r"[^\n]+")
+# The quotation marks of each kind, found by the regex engine rather than a Python loop over every character.
+_DOUBLE_MARK = re.compile("[" + re.escape("".join(sorted(_DOUBLE_CHARS))) + "]")
+_SINGLE_MARK = re.compile("[" + re.escape("".join(sorted(_SINGLE_CHARS))) + "]")
 
 
 @dataclass(frozen=True)
@@ -105,9 +108,8 @@ def _has_words(text: str, start: int, end: int) -> bool:
 def _double_spans(text: str, p_start: int, p_end: int, next_opens: bool) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     open_at: int | None = None
-    for i in range(p_start, p_end):
-        if text[i] not in _DOUBLE_CHARS:
-            continue
+    for mark in _DOUBLE_MARK.finditer(text, p_start, p_end):
+        i = mark.start()
         kind = _kind(text, i)
         if kind is None:
             continue
@@ -136,8 +138,8 @@ def _single_spans(text: str, p_start: int, p_end: int, taken: list[tuple[int, in
     def inside(i: int) -> bool:
         return any(a - 1 <= i <= b for a, b in taken)
 
-    marks = [(i, k) for i in range(p_start, p_end)
-             if text[i] in _SINGLE_CHARS and not inside(i) and (k := _single_kind(text, i))]
+    marks = [(i, k) for i in (m.start() for m in _SINGLE_MARK.finditer(text, p_start, p_end))
+             if not inside(i) and (k := _single_kind(text, i))]
     spans: list[QuoteSpan] = []
     j = 0
     while j < len(marks):

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from schemas.models import EntityRef, Quote
 from schemas.models import Span as TextSpan
 from services.stances.actors import SUBJECT_DEPS, Actors
-from services.stances.doctext import sentences_of, text_of
+from services.stances.doctext import SENT_ENDS_KEY, columns_of, sentences_of, text_of, tokens_of
 from services.stances.lexicon import lexicon
 from services.stances.quotemarks import QuoteSpan
 
@@ -58,11 +58,11 @@ def subject_of(verb: Token) -> Token | None:
 
 def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
     """The Doc's sentences and their end offsets, computed once per Doc."""
-    cached = doc.user_data.get("stances.sent_ends")
+    cached = doc.user_data.get(SENT_ENDS_KEY)
     if cached is None:
         sents = sentences_of(doc)
         cached = (sents, [s.end_char for s in sents])
-        doc.user_data["stances.sent_ends"] = cached
+        doc.user_data[SENT_ENDS_KEY] = cached
     return cached  # type: ignore[no-any-return]
 
 
@@ -96,11 +96,13 @@ def _speech_verbs(sents: list[Span], span: QuoteSpan, actors: Actors) -> list[To
     lex = lexicon()
     out = []
     for s in sents:
-        for t in s:
-            if actors.in_quote(t) or t.pos_ not in ("VERB", "AUX"):
+        doc = s.doc
+        tokens, columns = tokens_of(doc), columns_of(doc)
+        for i in range(s.start, s.end):
+            if actors.in_quote_at(i) or columns.pos[i] not in ("VERB", "AUX"):
                 continue
-            if t.lemma_.lower() in lex.speech_verbs:
-                out.append(t)
+            if columns.lemma[i] in lex.speech_verbs:
+                out.append(tokens[i])
     close = span.close_mark if span.close_mark is not None else span.end
 
     def distance(t: Token) -> int:
@@ -111,8 +113,9 @@ def _speech_verbs(sents: list[Span], span: QuoteSpan, actors: Actors) -> list[To
 
 def _according_to(sents: list[Span], actors: Actors) -> Token | None:
     for s in sents:
-        for t in s:
-            if t.lower_ == "according" and not actors.in_quote(t):
+        tokens, lower = tokens_of(s.doc), columns_of(s.doc).lower
+        for t in [tokens[i] for i in range(s.start, s.end) if lower[i] == "according"]:
+            if not actors.in_quote(t):
                 to = next((c for c in t.children if c.lower_ == "to"), None)
                 obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
                 if obj is not None:

@@ -115,3 +115,11 @@ def test_stances_of_the_text_are_unchanged_by_reuse() -> None:
     again = find_stances(article_for(TEXT), load_nlp().vocab)
     assert first.model_dump() == again.model_dump()
     assert first.stances and first.quotes
+
+
+def test_quote_mark_patterns_find_exactly_the_quote_characters() -> None:
+    from services.stances.quotemarks import _DOUBLE_CHARS, _DOUBLE_MARK, _SINGLE_CHARS, _SINGLE_MARK
+
+    sample = "".join(chr(c) for c in range(0x20, 0x2100))
+    assert {m.group() for m in _DOUBLE_MARK.finditer(sample)} == _DOUBLE_CHARS
+    assert {m.group() for m in _SINGLE_MARK.finditer(sample)} == _SINGLE_CHARS
