@@ -8,7 +8,6 @@ needs our evaluation lexicon (news idiom that VADER misreads: "alibi",
 
 from __future__ import annotations
 
-import string
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -28,27 +27,7 @@ def vader() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
-@lru_cache(maxsize=1)
-def _emoji_chars() -> frozenset[str]:
-    """The emoji VADER replaces by their descriptions (it looks them up one character at a time)."""
-    return frozenset(e for e in vader().emojis if len(e) == 1)
-
-
-def _has_no_sentiment_word(text: str) -> bool:
-    """True when VADER scores no word of ``text``: no emoji, and no word in its lexicon, whether or not
-    VADER strips the word's punctuation. Its compound score is then exactly 0.0."""
-    if not _emoji_chars().isdisjoint(text):
-        return False
-    words = vader().lexicon.keys()
-    split = text.split()
-    return words.isdisjoint([w.lower() for w in split]) and words.isdisjoint(
-        [w.strip(string.punctuation).lower() for w in split])
-
-
 def tone_of(text: str) -> float:
-    # About a quarter of news sentences hold no sentiment word: skip VADER's full scoring for them.
-    if _has_no_sentiment_word(text):
-        return 0.0
     return float(vader().polarity_scores(text)["compound"])
 
 
@@ -106,19 +85,22 @@ def evaluate_region(ctx: Context, speaker: EntityRef | None, start: int, end: in
             continue
         # The judgement is in the verb and its complements, not in what it acts on:
         # "unable to pass this crucial resolution" says nothing good about the council.
-        skip = set(subj.subtree)
-        for t in v.subtree:
-            if t.dep_ in ("dobj", "pobj", "dative") and t not in skip:
-                skip.update(t.subtree)
+        # Token positions, not Tokens: hashing a Token builds a tuple with its Doc.
+        subject_part = {t.i for t in subj.subtree}
+        clause = list(v.subtree)
+        skip = set(subject_part)
+        for t in clause:
+            if t.dep_ in ("dobj", "pobj", "dative") and t.i not in skip:
+                skip.update(o.i for o in t.subtree)
         if subj.dep_ == "nsubjpass":
-            skip.add(v)  # "the truce was violated": a bad act done to the subject, not a judgement of it
-        pred = [t for t in v.subtree if t not in skip and start <= t.idx < end]
+            skip.add(v.i)  # "the truce was violated": a bad act done to the subject, not a judgement of it
+        pred = [t for t in clause if t.i not in skip and start <= t.idx < end]
         if not pred:
             continue
         text = text_of(doc)[pred[0].idx: pred[-1].idx + len(pred[-1].text)]
         if stance_of_subject is not None:
             # What they would cause, objects included: "will give X the chance of killing more".
-            whole = [t for t in v.subtree if t not in set(subj.subtree) and start <= t.idx < end]
+            whole = [t for t in clause if t.i not in subject_part and start <= t.idx < end]
             consequence = text_of(doc)[whole[0].idx: whole[-1].idx + len(whole[-1].text)]
             out.extend(_judged_by_their_stance(ctx, speaker, v, stance_of_subject, tone_of(consequence)))
             continue

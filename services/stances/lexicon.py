@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -59,6 +59,11 @@ class Lexicon:
     demonyms: dict[str, str]
     physical_cues: frozenset[str]
     country_aliases: frozenset[str]
+
+    @cached_property
+    def phrasal_heads(self) -> frozenset[str]:
+        """The verbs of the phrasal cues ("rule" of "rule out")."""
+        return frozenset(cue.rsplit(" ", 1)[0] for cue in self.phrasal_oppose | self.phrasal_support if " " in cue)
 
     @property
     def oppose_verbs(self) -> frozenset[str]:

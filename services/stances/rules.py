@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -29,32 +30,36 @@ from services.stances.triples import (
     verb_triples,
 )
 
-Rule = Callable[[Context, Token], list[Triple]]
 
-RULES: tuple[Rule, ...] = (verb_triples, urge_triples, label_triples, noun_triples, hyphen_triples,
-                           alongside_triples, regret_triples)
-# Per rule, the words (lemma or lowercase form) a token needs for the rule to fire at all.
-RULE_CUES: tuple[Callable[[Lexicon], frozenset[str]], ...] = (verb_cues, urge_cues, label_cues, noun_cues,
-                                                              hyphen_cues, alongside_cues, regret_cues)
+@dataclass(frozen=True)
+class Rule:
+    """A stance rule and the words (lemma or lowercase form) a token needs for it to fire at all."""
+
+    find: Callable[[Context, Token], list[Triple]]
+    cues: Callable[[Lexicon], frozenset[str]]
+    reads_proposals: bool = False  # also fires on every named proposal ("Russia's draft")
+
+
+RULES = (Rule(verb_triples, verb_cues), Rule(urge_triples, urge_cues), Rule(label_triples, label_cues),
+         Rule(noun_triples, noun_cues, reads_proposals=True), Rule(hyphen_triples, hyphen_cues),
+         Rule(alongside_triples, alongside_cues), Rule(regret_triples, regret_cues))
 _CUE_POS = ("VERB", "AUX", "ADJ", "NOUN", "PROPN")
 
 
-def cue_words(lex: Lexicon) -> frozenset[str]:
-    """The words any rule can fire on."""
-    return frozenset().union(*(cues(lex) for cues in RULE_CUES))
-
-
 def find_triples(ctx: Context) -> list[Triple]:
-    cues = cue_words(ctx.lex)
+    """Every rule's triples, token by token; a rule runs only on the tokens that can be its cue."""
+    rules = [(rule.find, rule.cues(ctx.lex), rule.reads_proposals) for rule in RULES]
+    any_cue = frozenset().union(*(cues for _, cues, _ in rules))
     tokens, columns = tokens_of(ctx.doc), columns_of(ctx.doc)
     out: list[Triple] = []
     for i, (pos, lemma, low) in enumerate(zip(columns.pos, columns.lemma, columns.lower, strict=True)):
-        # Most tokens are no rule's cue; noun_triples also reads every named proposal ("Russia's draft").
-        if pos not in _CUE_POS or (lemma not in cues and low not in cues and i not in ctx.proposal_names):
+        proposal = i in ctx.proposal_names
+        if pos not in _CUE_POS or (lemma not in any_cue and low not in any_cue and not proposal):
             continue
         tok = tokens[i]
         if tok.is_punct or tok.is_space:
             continue
-        for rule in RULES:
-            out.extend(rule(ctx, tok))
+        for find, cues, reads_proposals in rules:
+            if lemma in cues or low in cues or (reads_proposals and proposal):
+                out.extend(find(ctx, tok))
     return out

@@ -137,14 +137,9 @@ def holders_of(ctx: Context, tok: Token | None) -> list[EntityRef]:
 # ----- verb rules -------------------------------------------------------------------------------
 
 
-def _phrasal_heads(lex: Lexicon) -> frozenset[str]:
-    """The verbs of the phrasal cues ("rule" of "rule out")."""
-    return frozenset(cue.rsplit(" ", 1)[0] for cue in lex.phrasal_oppose | lex.phrasal_support if " " in cue)
-
-
 def verb_cues(lex: Lexicon) -> frozenset[str]:
     """Every lemma ``verb_polarity`` reads as a cue: for any other word it gives None."""
-    return frozenset().union(_phrasal_heads(lex), {"vote"}, lex.vote_neutral, lex.light_verbs, lex.fight_verbs,
+    return frozenset().union(lex.phrasal_heads, {"vote"}, lex.vote_neutral, lex.light_verbs, lex.fight_verbs,
                              lex.vote_oppose, lex.speech_oppose, lex.vote_support, lex.speech_support)
 
 
@@ -153,7 +148,7 @@ def verb_polarity(ctx: Context, verb: Token) -> tuple[str, str, list[Token], boo
     lex = ctx.lex
     lemma = verb.lemma_.lower()
     # Reading the particle walks the verb's children: only worth it when the verb starts a phrasal cue.
-    prt = particle(verb) if lemma in _phrasal_heads(lex) else None
+    prt = particle(verb) if lemma in lex.phrasal_heads else None
     if prt is not None and f"{lemma} {prt}" in lex.phrasal_oppose:
         return "oppose", "vote", objects(verb), False
     if prt is not None and f"{lemma} {prt}" in lex.phrasal_support:
