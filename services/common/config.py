@@ -50,6 +50,11 @@ class Settings(BaseSettings):
         default=100, ge=1, le=1500,
         description="how long a consumer's fetch waits for data (Faust hard-codes 1500 ms; see worker.py)",
     )
+    commit_interval_s: float = Field(
+        default=0.5, ge=0.0, le=10.0,
+        description="how often processed source offsets are committed (0: after every batch); "
+                    "a crash replays at most this much work",
+    )
     spacy_model: str = "en_core_web_sm"
     spacy_batch_size: int = Field(
         default=4, ge=1, description="articles per nlp.pipe batch (small: less memory, less wait)"

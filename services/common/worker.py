@@ -233,7 +233,7 @@ class AgentRunner:
         # Our own commit bookkeeping (unused when faults.faust_commits).
         self.own_commits = not self.faults.faust_commits
         self._position: dict[TP, int] = {}  # next offset to process, per assigned partition
-        self._pending: dict[TP, int] = {}  # processed but not yet committed (a commit failed)
+        self._pending: dict[TP, int] = {}  # processed and published, not yet committed
         self._holes: dict[tuple[TP, int], int] = {}
         self._seeking: dict[TP, tuple[int, float]] = {}  # partition -> (offset sought, when)
         self._progress: dict[TP, tuple[int, float]] = {}  # partition -> (position, since when)
@@ -278,6 +278,10 @@ class AgentRunner:
             # Runs after Faust waited for in-flight batches; forget positions so a
             # re-assignment starts from the broker's committed offset.
             self._generation += 1
+            # Commit what was finished here, so the next owner does not replay it.
+            finished = {tp: self._pending[tp] for tp in revoked if tp in self._pending}
+            if finished:
+                await self.commit(finished)
             for tp in revoked:
                 self._seeking.pop(tp, None)
                 self._progress.pop(tp, None)
@@ -292,8 +296,16 @@ class AgentRunner:
                 self.restored.clear()
                 self._resync = True
 
-        @app.timer(interval=1.0)
-        async def retry_commits() -> None:
+        @app.timer(interval=self.settings.commit_interval_s or 1.0)
+        async def commit_finished() -> None:
+            # Periodic, not per batch: a commit per small batch cost the broker and the
+            # light agents more CPU than their work. Failed commits are retried here too.
+            if self._pending:
+                await self.commit(dict(self._pending))
+
+        @app.on_before_shutdown.connect  # type: ignore[arg-type]
+        async def commit_on_shutdown(sender: Any, **kwargs: Any) -> None:
+            # Sent after Faust stopped fetching and before the consumer stops.
             if self._pending:
                 await self.commit(dict(self._pending))
 
@@ -424,7 +436,8 @@ class AgentRunner:
                 offsets[tp] = max(offsets.get(tp, 0), e.message.offset + 1)
             self._position.update(offsets)
             self._pending.update(offsets)
-            await self.commit(dict(self._pending))
+            if not self.settings.commit_interval_s:
+                await self.commit(dict(self._pending))
 
     async def _process(self, events: Sequence[EventT]) -> None:
         agent = self.agent

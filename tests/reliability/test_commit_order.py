@@ -28,8 +28,10 @@ class NullStage:
 
 
 class Runner(AgentRunner):
-    def __init__(self) -> None:
-        super().__init__("normaliser", Settings(broker="kafka://127.0.0.1:1", metrics_port=0), stage=NullStage())
+    def __init__(self, commit_interval_s: float = 0.0) -> None:
+        # Interval 0: a commit after every batch, so each test sees every commit decision.
+        super().__init__("normaliser", Settings(broker="kafka://127.0.0.1:1", metrics_port=0,
+                                                commit_interval_s=commit_interval_s), stage=NullStage())
         self.seeks: list[tuple[TP, int]] = []
         self.committed: list[dict[TP, int]] = []
 
@@ -130,3 +132,11 @@ def test_a_partition_with_waiting_messages_and_no_progress_is_re_read(monkeypatc
         await r.re_read_stalled()
     asyncio.run(go())
     assert r.seeks == [(waiting, 7)]
+
+
+def test_with_a_commit_interval_finished_offsets_wait_for_the_timer() -> None:
+    r = Runner(commit_interval_s=0.5)
+    r._position[TP0] = 10
+    _run(r, _events((TP0, 10), (TP0, 11)), _events((TP0, 12)))
+    assert r.committed == []  # the periodic commit (or a revocation, or shutdown) takes them
+    assert r._pending == {TP0: 13}
