@@ -51,6 +51,9 @@ BATCH_WITHIN_S = 0.05  # how long a batch waits to fill: bounds the added latenc
 FAULT_ENV = "NEWSSTREAM_FAULT_INJECT"  # test-only, see Faults
 MAX_SAME_HOLE = 3  # a hole still there after this many re-reads is real (compaction, transaction markers)
 HOLE_WAIT_S = 5.0  # how long a seek back may take to bring the missing offset
+INLINE_AGENTS = frozenset({"normaliser", "stances", "events"})  # milliseconds per article, no model
+INLINE_MAX_BATCH = 8
+INLINE_MAX_BYTES = 1_000_000  # a batch of big raw pages (HTML parsing) still goes to a thread
 STALL_S = 10.0  # a partition with messages past our position and no progress for this long is re-read
 RESTORE_TIMEOUT_S = 60.0
 
@@ -553,6 +556,8 @@ class AgentRunner:
         """The stage's outputs; a batch that raises is retried message by message, and a
         message that keeps failing is dead-lettered so it never blocks its partition."""
         try:
+            if self._inline(batch):
+                return self.stage.handle(batch)
             # In a thread: spaCy holds the loop for seconds otherwise, starving heartbeats.
             return await asyncio.to_thread(self.stage.handle, batch)
         except Exception:
@@ -561,6 +566,14 @@ class AgentRunner:
         for msg in batch:
             out.append(await self.handle_one_with_retries(msg))
         return out
+
+    def _inline(self, batch: Sequence[Incoming]) -> bool:
+        """Run a light stage's small batch on the loop: a few ms of work, where the hand-over to
+        a thread and back cost a noticeable share of the light agents' CPU. Heartbeats run in
+        Faust's consumer thread, so a short hold of the loop does not endanger the group."""
+        return (self.agent in INLINE_AGENTS and len(batch) <= INLINE_MAX_BATCH
+                and not isinstance(self.stage, FaultyStage)
+                and sum(len(m.value or b"") for m in batch) <= INLINE_MAX_BYTES)
 
     async def handle_one_with_retries(self, msg: Incoming) -> list[Output]:
         attempts = self.settings.max_retries + 1
