@@ -140,3 +140,15 @@ def test_with_a_commit_interval_finished_offsets_wait_for_the_timer() -> None:
     _run(r, _events((TP0, 10), (TP0, 11)), _events((TP0, 12)))
     assert r.committed == []  # the periodic commit (or a revocation, or shutdown) takes them
     assert r._pending == {TP0: 13}
+
+
+def test_light_stages_run_small_batches_inline_and_big_ones_in_a_thread() -> None:
+    import services.common.worker as worker
+
+    r = Runner()
+    small = [Incoming(b"k", b"x" * 100) for _ in range(worker.INLINE_MAX_BATCH)]
+    assert r._inline(small)
+    assert not r._inline([*small, Incoming(b"k", b"x")])  # too many
+    assert not r._inline([Incoming(b"k", b"x" * (worker.INLINE_MAX_BYTES + 1))])  # too big
+    r.agent = "entities"  # spaCy: seconds per batch, always in a thread
+    assert not r._inline(small[:1])
