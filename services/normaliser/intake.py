@@ -31,25 +31,21 @@ def decode_utf8(value: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
+# The JSON tokens that matter to nesting depth: a whole string (escapes skipped, unterminated at the end
+# of the text) or a bracket. Scanning these in C instead of every character in Python is what makes the
+# check cheap on long bodies.
+_JSON_DEPTH_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.DOTALL)
+
+
 def _json_depth_ok(text: str) -> bool:
     """Cheap bracket-depth scan so deeply nested JSON is refused before orjson recurses."""
     depth = 0
-    in_string = escaped = False
-    for ch in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in "[{":
+    for token in _JSON_DEPTH_TOKEN.findall(text):
+        if token == "[" or token == "{":
             depth += 1
             if depth > _MAX_JSON_DEPTH:
                 return False
-        elif ch in "]}":
+        elif token == "]" or token == "}":
             depth -= 1
     return True
 

@@ -7,8 +7,47 @@ tags, promos, about-us footers), never the strings of particular pages.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _I = re.IGNORECASE
+
+# Characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not turn into that letter
+# (Turkish dotted/dotless i, long s; the Kelvin sign already lowers to "k" but is listed for clarity).
+_TO_ASCII_CASE = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def ascii_case_key(text: str) -> str:
+    """Lowercased ``text`` in which every character that re.IGNORECASE equates with an ASCII letter is that letter.
+
+    A case-insensitive literal of ASCII letters, spaces and digits matches ``text`` only where it stands in
+    this key, so ``cue in ascii_case_key(text)`` is a safe necessary condition for such a literal.
+    """
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    return text.translate(_TO_ASCII_CASE).lower()
+
+
+class CuedPattern:
+    """A case-insensitive pattern whose every match contains one of ``cues`` (lowercase ASCII literals).
+
+    Long article lines rarely hold any cue, and finding none with ``in`` is far cheaper than letting the
+    regex try its whole alternation at every position; when a cue is present the regex decides as before.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], cues: tuple[str, ...]) -> None:
+        self.regex = pattern
+        self.cues = cues
+
+    def may_match(self, text: str) -> bool:
+        key = ascii_case_key(text)
+        return any(map(key.__contains__, self.cues))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.regex.search(text) if self.may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text) if self.may_match(text) else iter(())
 
 # Photo/wire agencies and picture libraries that appear in credits and agency tags.
 AGENCIES = (
@@ -200,14 +239,17 @@ PROMO = re.compile(
     _I,
 )
 # Calls to action that never belong to a news sentence, wherever they stand.
-STRONG_PROMO = re.compile(
+STRONG_PROMO = CuedPattern(re.compile(
     r"\b(?:sign up (?:for|to) (?:our|the)|subscribe (?:to our|now|today|to unlock|to continue|to read)|"
     r"our newsletters?|download (?:our|the) [\w ]{0,25}app\b|"
     r"click here|tap here|follow us|support (?:our|independent) journalism|become a (?:member|subscriber|supporter)|"
     r"free trial|unlimited access|in your inbox|recommended for you|you (?:may|might) also like|"
     r"newsletters? (?:may|might|will) contain|privacy notice:|privacy policy and terms)\b",
     _I,
-)
+), cues=(
+    "sign up ", "subscribe ", "newsletter", "download ", "click here", "tap here", "follow us", "journalism",
+    "become a ", "free trial", "unlimited access", "in your inbox", "recommended for you", "also like", "privacy ",
+))
 PROMO_LEAD = re.compile(
     r"^(?:read more|also read|read also|see also|related|watch|listen|recommended|more|video|podcast|gallery|"
     r"photos|in pictures|read)\s*[:|>»]", _I
@@ -219,7 +261,7 @@ PROMO_QUESTION = re.compile(
     _I,
 )
 # About-us / legal footers.
-FOOTER = re.compile(
+FOOTER = CuedPattern(re.compile(
     r"\b(?:all rights reserved|copyright|provides news|news and information|(?:weekly|daily|monthly) audience|"
     r"byline|wire service|terms of (?:use|service)|privacy policy|cookie policy|trademark|"
     r"our mission|editorial (?:standards|independence|guidelines)|corrections policy|"
@@ -233,7 +275,16 @@ FOOTER = re.compile(
     r"(?:published|broadcast|rewritten|redistributed)"
     r"(?:,? (?:or |and )?(?:published|broadcast|rewritten|redistributed))+)\b",
     _I,
-)
+), cues=(
+    "all rights reserved", "copyright", "provides news", "news and information", "ly audience", "byline",
+    "wire service", "terms of use", "terms of service", "privacy policy", "cookie policy", "trademark",
+    "our mission", "editorial standards", "editorial independence", "editorial guidelines", "corrections policy",
+    "about us", "news organi", "news agency", "news website", "news outlet", "news service", "news network",
+    "media organi", "media outlet", "media company", "media group", "media network", "broadcast", "publication",
+    "newspaper", "news magazine", "an earlier version of this", "journalist", "in more than ", "this article ",
+    "this story ", "may not be ", "reproduction", "permission", "our team", "our attorneys", "our lawyers",
+    "our experts", "trust principles", "our standards", "originally ", "published", "rewritten", "redistributed",
+))
 # An author's bio line: "Jane Roe is a Beirut-based journalist covering Syria and Lebanon."
 AUTHOR_BIO = re.compile(
     r"^[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3} is (?:a|an|the) [^.]{0,60}\b(?:journalist|reporter|correspondent|writer|"
@@ -241,7 +292,7 @@ AUTHOR_BIO = re.compile(
     r"focus(?:es|ing)? on|specialis(?:es|ing)|specializ(?:es|ing))\b"
 )
 # Site machinery that is no part of any article: consent banners, browser notices, paywalls.
-BOILERPLATE = re.compile(
+BOILERPLATE = CuedPattern(re.compile(
     r"\b(?:we use cookies|use of cookies|cookie (?:settings|preferences|policy|consent)|accept (?:all )?cookies|"
     r"manage (?:your )?(?:cookies|consent|preferences)|by continuing to (?:browse|use)|"
     r"(?:please )?enable javascript|javascript is (?:disabled|required)|your browser does not support|"
@@ -252,7 +303,11 @@ BOILERPLATE = re.compile(
     r"this (?:article|story) (?:was|is) (?:originally|first) published (?:by|on|in)|"
     r"this (?:article|story) is republished from)",
     _I,
-)
+), cues=(
+    "cookie", "manage ", "by continuing to ", "javascript", "your browser", "blocker", "not available in your ",
+    "reached your ", "free article", "already a subscriber", "this video ", "this content ", "this embed ",
+    "a version of this ", "this article ", "this story ",
+))
 # Second-person address (outside quotes) marks reader-directed text at a page's foot.
 READER_ADDRESS = re.compile(r"\b(?:you|your|yours|yourself)\b", _I)
 # Bounded spans: unbalanced quote marks must not make the scan quadratic.
