@@ -11,7 +11,16 @@ from __future__ import annotations
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import (
+    BOOSTER_DICT,
+    C_INCR,
+    N_SCALAR,
+    NEGATE,
+    SPECIAL_CASES,
+    SentimentIntensityAnalyzer,
+    SentiText,
+    scalar_inc_dec,
+)
 
 from schemas.models import EntityRef
 from services.stances.doctext import columns_of, text_of, tokens_of
@@ -22,13 +31,132 @@ _CONDITIONAL = {"if", "unless", "whether"}
 _LEX_WEIGHT = 0.6
 
 
+class NewsVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
+    """VADER's ``polarity_scores``, same scores, about twice as fast on news sentences.
+
+    The library lower-cases the whole word list again for every sentiment word it checks and
+    first rewrites the text one character at a time to spell out emoji (rare in news). Here the
+    words are lower-cased once and texts without emoji skip the rewrite; the rules are VADER's own,
+    in its order, and tests/unit compare the scores with the library's.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        # The emoji rewrite looks at single characters, so only one-character keys can match.
+        self.emoji_chars = frozenset(k for k in self.emojis if len(k) == 1)
+
+    def polarity_scores(self, text: str) -> dict[str, float]:
+        if not self.emoji_chars.isdisjoint(text):
+            return dict(super().polarity_scores(text))
+        text = text.strip()
+        sentitext = SentiText(text)
+        words: list[str] = sentitext.words_and_emoticons
+        lowered = [w.lower() for w in words]
+        sentiments: list[float] = []
+        for i, low in enumerate(lowered):
+            if low in BOOSTER_DICT or (i < len(words) - 1 and low == "kind" and lowered[i + 1] == "of"):
+                sentiments.append(0)
+            else:
+                sentiments.append(self._valence(words, lowered, i, sentitext.is_cap_diff))
+        sentiments = self._but_check(words, sentiments)
+        return dict(self.score_valence(sentiments, text))
+
+    def _valence(self, words: list[str], lowered: list[str], i: int, is_cap_diff: bool) -> float:
+        """``sentiment_valence`` of word ``i`` (``lowered``: the words in lower case)."""
+        lexicon = self.lexicon
+        item = lowered[i]
+        if item not in lexicon:
+            return 0
+        valence = lexicon[item]
+        if item == "no" and i != len(words) - 1 and lowered[i + 1] in lexicon:
+            valence = 0.0
+        if (i > 0 and lowered[i - 1] == "no") or (i > 1 and lowered[i - 2] == "no") \
+                or (i > 2 and lowered[i - 3] == "no" and lowered[i - 1] in ("or", "nor")):
+            valence = lexicon[item] * N_SCALAR
+        if words[i].isupper() and is_cap_diff:
+            if valence > 0:
+                valence += C_INCR
+            else:
+                valence -= C_INCR
+        for start_i in range(0, 3):
+            if i > start_i and lowered[i - (start_i + 1)] not in lexicon:
+                s = scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
+                if start_i == 1 and s != 0:
+                    s = s * 0.95
+                if start_i == 2 and s != 0:
+                    s = s * 0.9
+                valence = valence + s
+                valence = _negation_check(valence, lowered, start_i, i)
+                if start_i == 2:
+                    valence = _special_idioms_check(valence, lowered, i)
+        return float(self._least_check(valence, words, i))
+
+    def compound(self, text: str) -> float:
+        return float(self.polarity_scores(text)["compound"])
+
+
+def _negated(word: str) -> bool:
+    """``vaderSentiment.negated([word])`` of a lower-case word."""
+    return word in _NEGATE or "n't" in word
+
+
+_NEGATE = frozenset(NEGATE)
+
+
+def _negation_check(valence: float, lowered: list[str], start_i: int, i: int) -> float:
+    """``SentimentIntensityAnalyzer._negation_check`` on the lower-cased words."""
+    if start_i == 0 and _negated(lowered[i - 1]):
+        valence = valence * N_SCALAR
+    if start_i == 1:
+        if lowered[i - 2] == "never" and (lowered[i - 1] == "so" or lowered[i - 1] == "this"):
+            valence = valence * 1.25
+        elif lowered[i - 2] == "without" and lowered[i - 1] == "doubt":
+            pass
+        elif _negated(lowered[i - 2]):
+            valence = valence * N_SCALAR
+    if start_i == 2:
+        if (lowered[i - 3] == "never" and (lowered[i - 2] == "so" or lowered[i - 2] == "this")) or \
+                (lowered[i - 1] == "so" or lowered[i - 1] == "this"):
+            valence = valence * 1.25
+        elif lowered[i - 3] == "without" and (lowered[i - 2] == "doubt" or lowered[i - 1] == "doubt"):
+            pass
+        elif _negated(lowered[i - 3]):
+            valence = valence * N_SCALAR
+    return valence
+
+
+def _special_idioms_check(valence: float, lowered: list[str], i: int) -> float:
+    """``SentimentIntensityAnalyzer._special_idioms_check`` on the lower-cased words."""
+    onezero = f"{lowered[i - 1]} {lowered[i]}"
+    twoonezero = f"{lowered[i - 2]} {lowered[i - 1]} {lowered[i]}"
+    twoone = f"{lowered[i - 2]} {lowered[i - 1]}"
+    threetwoone = f"{lowered[i - 3]} {lowered[i - 2]} {lowered[i - 1]}"
+    threetwo = f"{lowered[i - 3]} {lowered[i - 2]}"
+    for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+        if seq in SPECIAL_CASES:
+            valence = SPECIAL_CASES[seq]
+            break
+    if len(lowered) - 1 > i:
+        zeroone = f"{lowered[i]} {lowered[i + 1]}"
+        if zeroone in SPECIAL_CASES:
+            valence = SPECIAL_CASES[zeroone]
+    if len(lowered) - 1 > i + 1:
+        zeroonetwo = f"{lowered[i]} {lowered[i + 1]} {lowered[i + 2]}"
+        if zeroonetwo in SPECIAL_CASES:
+            valence = SPECIAL_CASES[zeroonetwo]
+    for n_gram in (threetwoone, threetwo, twoone):
+        if n_gram in BOOSTER_DICT:
+            valence = valence + BOOSTER_DICT[n_gram]
+    return valence
+
+
 @lru_cache(maxsize=1)
-def vader() -> SentimentIntensityAnalyzer:
-    return SentimentIntensityAnalyzer()
+def vader() -> NewsVader:
+    return NewsVader()
 
 
 def tone_of(text: str) -> float:
-    return float(vader().polarity_scores(text)["compound"])
+    return vader().compound(text)
 
 
 def _lexicon_score(ctx: Context, toks: list[Token], text: str) -> tuple[int, int]:
