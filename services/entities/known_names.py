@@ -62,9 +62,30 @@ def _gazetteer_pattern(multiword: bool) -> re.Pattern[str]:
     if multiword:
         for c in g.countries.values():
             names.update(n for n in (c.name, *c.aliases) if " " in n)
-    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    alts = alternatives_by_first_letter(sorted(names, key=len, reverse=True), ignore_case=multiword)
     # The capital-letter lookahead lets the engine skip most positions quickly.
     return re.compile(r"(?<![\w-])(?=(?-i:[A-Z]))(?:" + alts + r")(?![\w-])", re.IGNORECASE if multiword else 0)
+
+
+def alternatives_by_first_letter(names: list[str], ignore_case: bool) -> str:
+    """``"|".join(map(re.escape, names))`` with the first character factored out: "a(?:l1|l2)|b(?:...)".
+
+    A flat alternation makes the engine try every name at every capital letter; factored, it tries
+    only the names that start with that letter, still in ``names`` order, so a match is the same
+    name as before. Only for ASCII first characters, which no two groups can both match (with
+    ``ignore_case``, for a pattern compiled with re.IGNORECASE); otherwise the flat alternation.
+    """
+    if not all(n and n[0].isascii() for n in names):
+        return "|".join(re.escape(n) for n in names)
+    groups: dict[str, list[str]] = {}
+    for n in names:
+        groups.setdefault(n[0].lower() if ignore_case else n[0], []).append(n)
+    parts = []
+    for members in groups.values():
+        rest = "|".join(re.escape(n[1:]) for n in members)
+        # The group's first character in the case of its first name: with IGNORECASE, any case matches.
+        parts.append(re.escape(members[0][0]) + "(?:" + rest + ")")
+    return "|".join(parts)
 
 
 def gazetteer_candidates(doc: ParsedDoc) -> list[Candidate]:
