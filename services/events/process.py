@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from schemas.models import ArticleStances, EntityRef, Event
+from schemas.models import ArticleStances, EntityRef, Event, Parse
 from schemas.models import Span as TextSpan
 from services.common.parse import parse_to_doc
 from services.entities.resolve import EntityResolver, entity_ref
@@ -18,6 +19,7 @@ from services.events.dates import parse_published, resolve_date
 from services.events.flags import flags_for
 from services.events.lexicon import Lexicon, Pattern, default_lexicon
 from services.events.refs import PLACE_TYPES, RefContext, Resolver
+from services.events.syntax import paragraph_breaks
 
 # An event dated this long before the article (or its latest date) is recalled background.
 BACKGROUND_DAYS = 365
@@ -71,13 +73,14 @@ def paragraph_clip(tok: Token) -> Span:
     """The trigger's sentence, cut at paragraph breaks the parser ran across."""
     sent = tok.sent
     start, end = sent.start, sent.end
-    for t in sent:
-        if t.is_space and "\n" in t.text:
-            if t.i < tok.i:
-                start = t.i + 1
-            elif t.i > tok.i:
-                end = t.i
-                break
+    breaks = paragraph_breaks(tok.doc)
+    # the last break before the trigger and the first after it, both inside the sentence
+    before = bisect_left(breaks, tok.i)
+    if before > 0 and breaks[before - 1] >= start:
+        start = breaks[before - 1] + 1
+    after = bisect_right(breaks, tok.i)
+    if after < len(breaks) and breaks[after] < end:
+        end = breaks[after]
     span = tok.doc[start:end]
     while len(span) > 1 and span[-1].is_space:
         span = span[:-1]
@@ -140,6 +143,11 @@ def _confidence(f: Found) -> float:
     return round(min(1.0, max(0.05, c)), 3)
 
 
+def parse_text(parse: Parse) -> str:
+    """``Doc.text`` of the parse's doc, joined from its word and space columns without making Token objects."""
+    return "".join([word + " " if space else word for word, space in zip(parse.words, parse.spaces, strict=True)])
+
+
 def code_events(msg: ArticleStances, vocab: Vocab, lexicon: Lexicon | None = None,
                 keep_background: bool = False) -> list[Event]:
     """The article's PLOVER events, one per (type, actor, recipient, mode, flags), first telling kept."""
@@ -149,7 +157,7 @@ def code_events(msg: ArticleStances, vocab: Vocab, lexicon: Lexicon | None = Non
     doc = parse_to_doc(msg.parse, vocab)
     ctx = RefContext(doc=doc, resolver=EntityResolver(msg.entities), quotes=msg.quotes,
                      group_nouns=lex.actor_nouns, org_anaphors=lex.org_anaphors, instruments=lex.instrument_nouns,
-                     things=lex.document_nouns | lex.vetoable_nouns)
+                     things=lex.document_nouns | lex.vetoable_nouns, doc_text=parse_text(msg.parse))
     coder = Coder(doc, lex, Resolver(ctx))
     published = parse_published(msg.published_at)
     reference = _reference_date(doc, published)

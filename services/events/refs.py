@@ -38,15 +38,16 @@ class RefContext:
     org_anaphors: frozenset[str] = frozenset()
     instruments: frozenset[str] = frozenset()
     things: frozenset[str] = frozenset()
+    # The doc's text when the caller already has it (``Doc.text`` walks every token to rebuild it).
+    doc_text: str | None = None
     _cache: dict[int, EntityRef | None] = field(default_factory=dict)
-    _text: str | None = None
 
     @property
     def text(self) -> str:
-        """The doc's text, joined once (``Doc.text`` rebuilds it from every token on each call)."""
-        if self._text is None:
-            self._text = self.doc.text
-        return self._text
+        """The doc's text, joined once."""
+        if self.doc_text is None:
+            self.doc_text = self.doc.text
+        return self.doc_text
 
     def entity_at(self, tok: Token) -> EntityRef | None:
         if tok.i not in self._cache:

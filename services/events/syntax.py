@@ -6,7 +6,11 @@ as a participle, two direct objects); these helpers repair the ones that cost ev
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Token
+
+_BREAKS_KEY = "events.paragraph_breaks"
 
 SUBJ = ("nsubj", "csubj")
 OBJ = ("dobj", "obj")
@@ -46,7 +50,7 @@ def orphan_subject(verb: Token) -> Token | None:
     if verb.head == verb or verb.head.i > verb.i or not crosses_paragraph(verb.head, verb):
         return None
     start = verb.i
-    while start > 0 and not (verb.doc[start - 1].is_space and "\n" in verb.doc[start - 1].text):
+    while start > 0 and not is_paragraph_break(verb.doc, start - 1):
         start -= 1
         if verb.i - start > 12:
             return None
@@ -120,11 +124,35 @@ def objects(verb: Token) -> list[Token]:
     return children(verb, *OBJ)[:1]
 
 
+def paragraph_breaks(doc: Doc) -> list[int]:
+    """The sorted indices of the doc's whitespace tokens that hold a newline, found once per doc.
+
+    Kept in ``doc.user_data``: scanning the doc through Tokens for every trigger cost more than the
+    coding that needed it (spaCy makes a new Python Token on each access).
+    """
+    breaks: list[int] | None = doc.user_data.get(_BREAKS_KEY)
+    if breaks is None:
+        spaces = doc.to_array("IS_SPACE").tolist() if len(doc) else []
+        breaks = [i for i, space in enumerate(spaces) if space and "\n" in doc[i].text]
+        doc.user_data[_BREAKS_KEY] = breaks
+    return breaks
+
+
+def is_paragraph_break(doc: Doc, i: int) -> bool:
+    breaks = paragraph_breaks(doc)
+    at = bisect_left(breaks, i)
+    return at < len(breaks) and breaks[at] == i
+
+
 def crosses_paragraph(a: Token, b: Token) -> bool:
-    """Whether a paragraph break lies between two tokens (the parser sometimes links a headline to the next line)."""
+    """Whether a paragraph break lies between two tokens (the parser sometimes links a headline to the next line).
+
+    A token's trailing whitespace is one space or nothing, so only whitespace tokens can hold the newline.
+    """
     lo, hi = sorted((a.i, b.i))
-    return any(t.is_space and "\n" in t.text for t in a.doc[lo:hi]) or any(
-        "\n" in t.whitespace_ for t in a.doc[lo:hi])
+    breaks = paragraph_breaks(a.doc)
+    at = bisect_left(breaks, lo)
+    return at < len(breaks) and breaks[at] < hi
 
 
 # "a total of six resolutions", "a new round of sanctions": the thing counted is the recipient
