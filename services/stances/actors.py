@@ -159,7 +159,12 @@ class Actors:
     def _build_memory(self) -> None:
         tokens, columns = self.tokens, self._columns
         heads, pos, dep, lemma = columns.head, columns.pos, columns.dep, columns.lemma
-        for i in range(len(tokens)):
+        # Only mentions, demonyms and noun subjects can make a record; one pass over the columns
+        # finds them, and the loop below looks at those few tokens alone.
+        maybe_actors = [i for i, (mention, ent_type, tag, rel) in enumerate(
+            zip(self._mentions, columns.ent_type, pos, dep, strict=True))
+            if mention is not None or ent_type == "NORP" or (tag == "NOUN" and rel in SUBJECT_DEPS)]
+        for i in maybe_actors:
             if self._quoted_token[i] or pos[i] == "PRON":
                 continue
             # Most tokens lie in no mention and are no demonym: they have no entity to look up.

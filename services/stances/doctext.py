@@ -115,16 +115,28 @@ def _read_columns(doc: Doc) -> TokenColumns:
         head=(numpy.arange(len(doc), dtype=numpy.int64) + signed[:, 2]).tolist(),
         sent=numpy.cumsum(boundaries).tolist(),
         pos=_POS_NAMES[values[:, 4]].tolist(),
-        dep=_names(values[:, 5], strings.__getitem__),
-        lemma=_names(values[:, 6], lambda h: strings[h].lower()),
-        lower=_names(values[:, 7], strings.__getitem__),
-        ent_type=_names(values[:, 8], strings.__getitem__),
+        dep=_names(values[:, 5], strings.__getitem__, _DEP_NAMES),
+        lemma=_names(values[:, 6], lambda h: strings[h].lower(), _LEMMA_NAMES),
+        lower=_names(values[:, 7], strings.__getitem__, _LOWER_NAMES),
+        ent_type=_names(values[:, 8], strings.__getitem__, _ENT_TYPE_NAMES),
         ent_iob=_IOB_STRINGS[values[:, 9]].tolist(),
     )
 
 
-def _names(ids: numpy.ndarray, name: Callable[[int], str]) -> list[str]:
-    """The strings behind a column of hash ids, each distinct id looked up once."""
-    distinct, positions = numpy.unique(ids, return_inverse=True)
-    names = numpy.array([name(h) for h in distinct.tolist()], dtype=object)
-    return list(names[positions].tolist())
+def _names(ids: numpy.ndarray, name: Callable[[int], str], known: dict[int, str]) -> list[str]:
+    """The strings behind a column of hash ids. ``known`` keeps each id's string for the whole
+    process (a hash always stands for the same string), so an article looks up only new words."""
+    keys = ids.tolist()
+    try:
+        return list(map(known.__getitem__, keys))
+    except KeyError:
+        for h in set(keys).difference(known):
+            known[h] = name(h)
+        return list(map(known.__getitem__, keys))
+
+
+# Per column: hash id -> its string (lemmas lower-cased), shared by all articles.
+_DEP_NAMES: dict[int, str] = {}
+_LEMMA_NAMES: dict[int, str] = {}
+_LOWER_NAMES: dict[int, str] = {}
+_ENT_TYPE_NAMES: dict[int, str] = {}
