@@ -62,7 +62,16 @@ def titled_before(doc: ParsedDoc, i: int) -> bool:
 
 def place_context(doc: ParsedDoc, s: int, e: int, depth: int = 0) -> int:
     """Where a place stands: 2 for "the town of X", "X province", "districts of X and Y",
-    "annexed X"; 1 for a locative preposition alone ("in X", "from Goma to X"); 0 otherwise."""
+    "annexed X"; 1 for a locative preposition alone ("in X", "from Goma to X"); 0 otherwise.
+    Worked out once per span and article (about half the calls ask again)."""
+    key = (s, e, depth)
+    found = doc.place_contexts.get(key)
+    if found is None:
+        found = doc.place_contexts[key] = _place_context(doc, s, e, depth)
+    return found
+
+
+def _place_context(doc: ParsedDoc, s: int, e: int, depth: int) -> int:
     toks = doc.tokens
     before = toks[s - 1] if s > 0 else None
     after = toks[e] if e < len(toks) else None

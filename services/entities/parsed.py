@@ -13,13 +13,15 @@ from spacy.tokens import Doc, Token
 class ParsedDoc:
     """The Doc of ``text`` (which spaCy's tokenizer keeps character for character) and its tokens."""
 
-    __slots__ = ("_roots", "doc", "text", "tokens")
+    __slots__ = ("_roots", "doc", "place_contexts", "text", "tokens")
 
     def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
         self.text = doc.text if text is None else text
         self.tokens: list[Token] = list(doc)
         self._roots: dict[tuple[int, int], Token] = {}
+        # context.place_context by (start, end, depth): cleaning and making a candidate ask it again.
+        self.place_contexts: dict[tuple[int, int, int], int] = {}
 
     def __len__(self) -> int:
         return len(self.tokens)

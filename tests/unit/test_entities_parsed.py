@@ -26,3 +26,14 @@ def test_tokens_are_the_docs_tokens() -> None:
         for end in (start + 1, start + 3):
             assert parsed.root(start, end).i == doc[start:end].root.i
             assert parsed.root(start, end) is parsed.tokens[parsed.root(start, end).i]
+
+
+def test_place_context_is_remembered_per_span() -> None:
+    from services.entities.context import _place_context, place_context
+
+    doc = load_nlp()(TEXT)
+    parsed = ParsedDoc(doc, TEXT)
+    for start in range(1, len(doc) - 2):
+        for end in (start + 1, start + 2):
+            assert place_context(parsed, start, end) == _place_context(ParsedDoc(doc, TEXT), start, end, 0)
+            assert (start, end, 0) in parsed.place_contexts
