@@ -43,6 +43,7 @@ _FUNCTION = frozenset({
     "after", "before", "over", "under", "into", "amid", "against", "says", "say", "is", "are", "was", "were", "be",
     "been", "will", "would", "could", "must", "can", "may", "not", "no",
 })
+_MENU_SEPARATOR_CHARS = "|•›»>·"  # the characters patterns.MENU_SEPARATOR splits at
 _LIST_ITEM = re.compile(r"^(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
 
 
@@ -104,6 +105,8 @@ def _outlet_line(u: Unit) -> bool:
 
 def _menu_line(text: str) -> bool:
     """Three or more short items between menu separators: 'Home | World | Africa | Opinion'."""
+    if not any(map(text.__contains__, _MENU_SEPARATOR_CHARS)):
+        return False  # one item only
     items = [x for x in patterns.MENU_SEPARATOR.split(text) if x.strip()]
     return len(items) >= 3 and all(len(x.split()) <= 3 for x in items) and not is_terminated(text)
 

@@ -46,6 +46,9 @@ class CuedPattern:
     def search(self, text: str) -> re.Match[str] | None:
         return self.regex.search(text) if self.may_match(text) else None
 
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.regex.match(text) if self.may_match(text) else None
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.regex.finditer(text) if self.may_match(text) else iter(())
 
@@ -182,14 +185,16 @@ WIRE_DATELINE = re.compile(
     rf"\s*(?:—|–|--?)|{_PLACE_CAPS}:)\s+([A-Z“\"‘'].*)$"
 )
 # A sentence with the outlet's copyright stuck to its end: "... its envoy. © Outlet 24".
-TRAILING_COPYRIGHT = re.compile(r"^(.{20,}?[.!?\"”’])\s+((?:©|\(c\)|copyright)\s*[^.!?]{1,60})$", _I)
+TRAILING_COPYRIGHT = CuedPattern(
+    re.compile(r"^(.{20,}?[.!?\"”’])\s+((?:©|\(c\)|copyright)\s*[^.!?]{1,60})$", _I), cues=("©", "(c)", "copyright"))
 # A picture's caption announced as such ("Image caption, ...", "Caption: ...").
 CAPTION_LEAD = re.compile(
     r"^(?:(?i:(?:image|photo|picture|media|video)\s+)?(?i:caption)\s*[:,]|FILE(?: PHOTO)?\s*[-–—:]|"
     r"(?i:illustrative)\s*:)"
 )
 # Embedded social posts: "pic.twitter.com/...", "— Name (@handle) 5 December 2016".
-EMBED = re.compile(r"pic\.twitter\.com/|https?://t\.co/|^[-–—]\s.{0,80}\(@\w{2,}\)", _I)
+EMBED = CuedPattern(re.compile(r"pic\.twitter\.com/|https?://t\.co/|^[-–—]\s.{0,80}\(@\w{2,}\)", _I),
+                    cues=("pic.twitter.com/", "://t.co/", "(@"))
 # Editor initials with agencies: "ab/cd (AP, AFP)", "jd/rc (Reuters, dpa)".
 AGENCY_TAG = re.compile(rf"^[a-z]{{1,4}}(?:/[a-z]{{1,4}})+\.?(?:\s*[(\[](?:[^()\[\]]*)[)\]])?\.?$|"
                         rf"^[(\[]?\s*(?:(?:{AGENCIES})\s*(?:,|and|&|/)?\s*)+[)\]]?\.?$")

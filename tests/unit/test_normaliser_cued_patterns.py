@@ -11,7 +11,11 @@ import pytest
 
 from services.normaliser import intake, patterns
 
-_CUED = {"FOOTER": patterns.FOOTER, "BOILERPLATE": patterns.BOILERPLATE, "STRONG_PROMO": patterns.STRONG_PROMO}
+_CUED = {"FOOTER": patterns.FOOTER, "BOILERPLATE": patterns.BOILERPLATE, "STRONG_PROMO": patterns.STRONG_PROMO,
+         "EMBED": patterns.EMBED, "TRAILING_COPYRIGHT": patterns.TRAILING_COPYRIGHT}
+# Pieces of embeds and copyright tails the lowercase words of the patterns do not spell.
+_EXTRA_PHRASES = ["pic.twitter.com/x", "https://t.co/ab", "— Jane Roe (@jroe) 5 May", "- x (@ab)", "(c) ", "© ",
+                  "a long sentence that ends right here. ", "it said.” ", "copyright "]
 # Characters that re.IGNORECASE equates with ASCII letters although they are not ASCII.
 _CASE_TRAPS = "\u0130\u0131\u017f\u212a\u00df\u1e9e"
 
@@ -45,7 +49,7 @@ def _phrases(pattern: re.Pattern[str]) -> list[str]:
 def test_cued_pattern_answers_like_its_regex(name: str) -> None:
     cued = _CUED[name]
     rng = random.Random(name)
-    phrases = [*_phrases(cued.regex), "the", "a", "an", "or", "and", "news", "media", "our", "this", "is"]
+    phrases = [*_phrases(cued.regex), *_EXTRA_PHRASES, "the", "a", "an", "or", "and", "news", "media", "our", "is"]
     filler = string.ascii_letters + "  ,.\"“”'’:-" + _CASE_TRAPS
     for _ in range(20000):
         parts = []
@@ -58,6 +62,8 @@ def test_cued_pattern_answers_like_its_regex(name: str) -> None:
         want = [m.span() for m in cued.regex.finditer(line)]
         assert [m.span() for m in cued.finditer(line)] == want, line
         assert bool(cued.search(line)) == bool(want), line
+        match = cued.match(line)
+        assert (match and match.span()) == ((m := cued.regex.match(line)) and m.span()), line
 
 
 def test_cued_patterns_on_typical_lines() -> None:
@@ -69,10 +75,13 @@ def test_cued_patterns_on_typical_lines() -> None:
         "This article may not be published, broadcast, rewritten or redistributed.",
         "The minister said on Tuesday that talks would resume next week.",
         "ALL RİGHTS RESERVED", "privacy poLıcy", "CoPyRıGHT", "Cookie \u017eettings",
+        "Talks resumed on Monday after a long pause. © Example 24", "Watch pic.twitter.com/abc",
+        "— Jane Roe (@jroe) March 5, 2024", "A statement was issued by the ministry. (C) Example",
     ]
     for line in lines:
         for cued in _CUED.values():
             assert [m.span() for m in cued.finditer(line)] == [m.span() for m in cued.regex.finditer(line)]
+            assert bool(cued.match(line)) == bool(cued.regex.match(line))
 
 
 def _json_depth_ok_by_chars(text: str) -> bool:
