@@ -130,22 +130,28 @@ class Proposals:
         self._use(label, lemma)
 
 
-def _embedded(tok: Token) -> bool:
-    """A proposal named inside another's description ("a resolution calling for a ceasefire")."""
-    t = tok
+def _proposal_words() -> frozenset[str]:
+    """Lemmas and forms without which ``is_proposal`` is False."""
+    lex = lexicon()
+    return frozenset(lex.proposal_nouns | lex.proposal_anaphors | {"fire"})
+
+
+def _embedded(doc: Doc, i: int, words: frozenset[str]) -> bool:
+    """A proposal named inside another's description ("a resolution calling for a ceasefire").
+    Walks up the head column; only a head with a proposal word is built as a Token and checked."""
+    tokens, columns = tokens_of(doc), columns_of(doc)
+    heads, pos, lemma, lower = columns.head, columns.pos, columns.lemma, columns.lower
     for _ in range(8):
-        if t.head == t:
+        if heads[i] == i:
             return False
-        t = t.head
-        if is_proposal(t):
+        i = heads[i]
+        if pos[i] in ("NOUN", "PROPN") and (lemma[i] in words or lower[i] in words) and is_proposal(tokens[i]):
             return True
     return False
 
 
-def _candidates(doc: Doc) -> list[Token]:
+def _candidates(doc: Doc, words: frozenset[str]) -> list[Token]:
     """The nouns whose lemma or form could make them a proposal (``is_proposal`` decides)."""
-    lex = lexicon()
-    words = lex.proposal_nouns | lex.proposal_anaphors | {"fire"}
     tokens, columns = tokens_of(doc), columns_of(doc)
     return [tokens[i] for i, (pos, lemma, low) in enumerate(zip(columns.pos, columns.lemma, columns.lower, strict=True))
             if pos in ("NOUN", "PROPN") and (lemma in words or low in words)]
@@ -157,12 +163,13 @@ def name_proposals(doc: Doc) -> tuple[dict[int, str], list[tuple[int, str, bool]
     props = Proposals()
     names: dict[int, str] = {}
     order: list[tuple[int, str, bool]] = []
-    for tok in _candidates(doc):
+    words = _proposal_words()
+    for tok in _candidates(doc, words):
         saved = (props.last, props.last_vote)
         label = props.name(tok)
         if label is None:
             continue
-        embedded = _embedded(tok)
+        embedded = _embedded(doc, tok.i, words)
         names[tok.i] = label
         if embedded:
             props.last, props.last_vote = saved
