@@ -24,6 +24,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from hashlib import sha1
 from typing import Any, Literal
 
 import numpy as np
@@ -56,6 +57,8 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     words = _WORD.findall(text.lower())
     if len(words) < k:
         return {" ".join(words).encode("utf-8")} if words else set()
+    if k == 3:  # the shingle size used here: three zipped columns instead of a slice and a join per shingle
+        return {f"{a} {b} {c}".encode() for a, b, c in zip(words, words[1:], words[2:], strict=False)}
     return {" ".join(words[i:i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
 
 
@@ -70,10 +73,17 @@ def _empty_minhash(hashvalues: np.ndarray | None = None) -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, hashvalues=hashvalues, permutations=_permutations())
 
 
+def sha1_hash32_all(items: Iterable[bytes]) -> list[int]:
+    """datasketch's default ``sha1_hash32`` of every item (the first four SHA-1 bytes, little-endian),
+    without a Python function call per shingle."""
+    return [int.from_bytes(sha1(item).digest()[:4], "little") for item in items]
+
+
 def minhash_of(items: set[bytes]) -> MinHash:
-    m = _empty_minhash()
+    # Hashed here in one pass; the MinHash then takes the hash values as they are (``int`` is its hash).
+    m = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, permutations=_permutations(), hashfunc=int)
     if items:
-        m.update_batch(list(items))
+        m.update_batch(sha1_hash32_all(items))
     return m
 
 

@@ -1,0 +1,37 @@
+"""The inlined shingle hashing and 3-shingles give datasketch's and the generic answers."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+from datasketch import MinHash
+
+from services.normaliser import dedup
+
+_WORDS = ["Talks", "resume", "in", "Geneva", "on", "Monday", "the", "envoy", "said", "ceasefire", "İstanbul",
+          "straße", "naïve", "2024", "UN's", "—", "co-operate"]
+
+
+def _random_text(rng: random.Random) -> str:
+    return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(0, 40)))
+
+
+def test_three_shingles_match_the_generic_slices() -> None:
+    rng = random.Random(3)
+    for _ in range(2000):
+        text = _random_text(rng)
+        words = dedup._WORD.findall(text.lower())
+        want = ({" ".join(words[i:i + 3]).encode("utf-8") for i in range(len(words) - 2)} if len(words) >= 3
+                else ({" ".join(words).encode("utf-8")} if words else set()))
+        assert dedup.shingles(text) == want
+
+
+def test_minhash_matches_datasketch_default_hashing() -> None:
+    rng = random.Random(5)
+    for _ in range(200):
+        items = dedup.shingles(_random_text(rng))
+        reference = MinHash(num_perm=dedup.NUM_PERM, seed=dedup._SEED, scheme=dedup._SCHEME)
+        if items:
+            reference.update_batch(list(items))
+        assert np.array_equal(dedup.minhash_of(items).hashvalues, reference.hashvalues)
