@@ -53,16 +53,22 @@ class Found:
 class Coder:
     """Codes one Doc. Build one per article (it holds the article's resolver)."""
 
-    def __init__(self, doc: Doc, lex: Lexicon, refs: Resolver) -> None:
+    def __init__(self, doc: Doc, lex: Lexicon, refs: Resolver,
+                 lemma_pos: tuple[list[str], list[str]] | None = None) -> None:
+        """``lemma_pos``: the doc's lemma and coarse-tag strings when the caller has them (its parse columns)."""
         self.doc = doc
         self.lex = lex
         self.refs = refs
         # Lowercased lemma and coarse tag of every token, read once: spaCy makes a new Python Token
         # on every access, so scanning the doc through Tokens costs more than all the coding after it.
-        strings = doc.vocab.strings
-        columns = doc.to_array([LEMMA, POS]).tolist() if len(doc) else []
-        self.lemmas: list[str] = [strings[lemma].lower() for lemma, _ in columns]
-        self.pos: list[str] = [strings[pos] for _, pos in columns]
+        if lemma_pos is not None:
+            lemmas, self.pos = lemma_pos
+            self.lemmas: list[str] = [lemma.lower() for lemma in lemmas]
+        else:
+            strings = doc.vocab.strings
+            columns = doc.to_array([LEMMA, POS]).tolist() if len(doc) else []
+            self.lemmas = [strings[lemma].lower() for lemma, _ in columns]
+            self.pos = [strings[pos] for _, pos in columns]
 
     # ----- pattern matching -------------------------------------------------
     def _verb_pattern(self, verb: Token) -> tuple[Pattern, list[Token]] | None:

@@ -1,4 +1,5 @@
-"""The per-doc paragraph-break index answers as the Token walks it replaced."""
+"""The per-doc indexes of the event stage (paragraph breaks, text and lemma/POS columns taken from the parse)
+answer as the Token walks they replaced."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from spacy.tokens import Doc, Span, Token
 
 from services.common.nlp import load_nlp
 from services.common.parse import doc_to_parse, parse_to_doc
+from services.events.coder import Coder
+from services.events.lexicon import default_lexicon
 from services.events.process import paragraph_clip, parse_text
 from services.events.syntax import crosses_paragraph, is_paragraph_break, paragraph_breaks
 
@@ -64,3 +67,13 @@ def test_parse_text_is_the_doc_text() -> None:
     doc = _doc()
     parse = doc_to_parse(doc)
     assert parse_text(parse) == doc.text == parse_to_doc(parse, doc.vocab).text
+
+
+def test_coder_columns_from_the_parse_match_the_doc() -> None:
+    parse = doc_to_parse(_doc())
+    doc = parse_to_doc(parse, _doc().vocab)
+    refs = None  # the columns do not need the resolver
+    from_doc = Coder(doc, default_lexicon(), refs)  # type: ignore[arg-type]
+    from_parse = Coder(doc, default_lexicon(), refs, lemma_pos=(parse.lemmas, parse.pos))  # type: ignore[arg-type]
+    assert from_parse.lemmas == from_doc.lemmas
+    assert from_parse.pos == from_doc.pos
