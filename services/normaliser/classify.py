@@ -77,7 +77,7 @@ def _features(unit: Unit, stops: frozenset[str]) -> None:
     unit.terminated = is_terminated(unit.text)
     unit.key = fold(unit.text)
     if words and stops:
-        unit.stop_density = sum(1 for w in words if w.lower() in stops) / len(words)
+        unit.stop_density = sum(map(stops.__contains__, map(str.lower, words))) / len(words)
     else:
         unit.stop_density = 1.0 if words else 0.0  # no stoplist: shape features decide
 

@@ -50,6 +50,8 @@ def fold(text: str) -> str:
 
 def word_count(text: str) -> int:
     """Words, with two characters of Chinese, Japanese or Thai counted as one word."""
+    if text.isascii():  # most lines: no Chinese, Japanese or Thai characters to count
+        return len(text.split())
     return len(text.split()) + len(_UNSPACED.findall(text)) // 2
 
 

@@ -1,4 +1,4 @@
-"""The inlined shingle hashing and 3-shingles give datasketch's and the generic answers."""
+"""The inlined shingle hashing, 3-shingles and the word-count shortcut give the answers they replaced."""
 
 from __future__ import annotations
 
@@ -35,3 +35,10 @@ def test_minhash_matches_datasketch_default_hashing() -> None:
         if items:
             reference.update_batch(list(items))
         assert np.array_equal(dedup.minhash_of(items).hashvalues, reference.hashvalues)
+
+
+def test_word_count_ascii_shortcut_counts_as_before() -> None:
+    from services.normaliser.textclean import _UNSPACED, word_count
+
+    for text in ["", "Talks resume in Geneva.", "  two words ", "東京で会談 Tokyo talks", "ภาษาไทย text", "naïve café"]:
+        assert word_count(text) == len(text.split()) + len(_UNSPACED.findall(text)) // 2
