@@ -105,6 +105,11 @@ def constructor_doc(parse: Parse, vocab: Vocab) -> Doc:
     )
 
 
+def parse_text(parse: Parse) -> str:
+    """``Doc.text`` of the parse's Doc, joined from its word and space columns without making Token objects."""
+    return "".join([word + " " if space else word for word, space in zip(parse.words, parse.spaces, strict=True)])
+
+
 def parse_to_doc(parse: Parse, vocab: Vocab) -> Doc:
     """Rebuild the Doc. Its text equals the text that was parsed, so offsets agree.
 

@@ -10,9 +10,9 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from schemas.models import ArticleStances, EntityRef, Event, Parse
+from schemas.models import ArticleStances, EntityRef, Event
 from schemas.models import Span as TextSpan
-from services.common.parse import parse_to_doc
+from services.common.parse import parse_text, parse_to_doc
 from services.entities.resolve import EntityResolver, entity_ref
 from services.events.coder import Coder, Found
 from services.events.dates import parse_published, resolve_date
@@ -141,11 +141,6 @@ def _confidence(f: Found) -> float:
     if f.trigger.pos_ == "NOUN":
         c -= 0.05
     return round(min(1.0, max(0.05, c)), 3)
-
-
-def parse_text(parse: Parse) -> str:
-    """``Doc.text`` of the parse's doc, joined from its word and space columns without making Token objects."""
-    return "".join([word + " " if space else word for word, space in zip(parse.words, parse.spaces, strict=True)])
 
 
 def code_events(msg: ArticleStances, vocab: Vocab, lexicon: Lexicon | None = None,

@@ -7,7 +7,7 @@ times per article, so they are kept in ``doc.user_data``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy
@@ -30,11 +30,6 @@ def forget(doc: Doc) -> None:
     of them is a reference cycle: without this the Doc waits for the cyclic garbage collector."""
     for key in (_TOKENS_KEY, _COLUMNS_KEY, _SENTS_KEY, SENT_ENDS_KEY):
         doc.user_data.pop(key, None)
-
-
-def text_from_words(words: Sequence[str], spaces: Sequence[bool]) -> str:
-    """The text a Doc built from ``words``/``spaces`` has (``Doc.text``), without building its Tokens."""
-    return "".join([w + " " if sp else w for w, sp in zip(words, spaces, strict=True)])
 
 
 def remember_text(doc: Doc, text: str) -> None:

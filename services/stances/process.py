@@ -14,11 +14,11 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from schemas.models import ArticleEntities, ArticleStances, EntityRef, Quote, Stance
-from services.common.parse import parse_to_doc
+from services.common.parse import parse_text, parse_to_doc
 from services.stances import quotes as direct
 from services.stances import reported as indirect
 from services.stances.actors import Actors
-from services.stances.doctext import forget, remember_text, text_from_words, text_of
+from services.stances.doctext import forget, remember_text, text_of
 from services.stances.evaluation import evaluate_region
 from services.stances.lexicon import lexicon
 from services.stances.paragraphs import cut_at_paragraphs
@@ -102,7 +102,7 @@ def find_stances(msg: ArticleEntities, vocab: Vocab, reported_in_quotes: bool = 
         return out
     parse = cut_at_paragraphs(msg.parse)
     doc = parse_to_doc(parse, vocab)
-    remember_text(doc, text_from_words(parse.words, parse.spaces))
+    remember_text(doc, parse_text(parse))
     try:
         quotes, reported, stances = analyse(doc, msg)
         out.quotes = sorted(quotes + reported, key=lambda q: q.start) if reported_in_quotes else quotes

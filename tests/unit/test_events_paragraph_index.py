@@ -8,10 +8,10 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from services.common.nlp import load_nlp
-from services.common.parse import doc_to_parse, parse_to_doc
+from services.common.parse import doc_to_parse, parse_text, parse_to_doc
 from services.events.coder import Coder
 from services.events.lexicon import default_lexicon
-from services.events.process import paragraph_clip, parse_text
+from services.events.process import paragraph_clip
 from services.events.syntax import crosses_paragraph, is_paragraph_break, paragraph_breaks
 
 TEXT = (

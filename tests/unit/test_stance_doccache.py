@@ -7,9 +7,9 @@ import pytest
 from spacy.tokens import Doc
 
 from services.common.nlp import load_nlp
-from services.common.parse import parse_to_doc
+from services.common.parse import doc_to_parse, parse_text, parse_to_doc
 from services.stances.actors import Actors, _inside_quotes
-from services.stances.doctext import columns_of, sentences_of, text_from_words, text_of, tokens_of
+from services.stances.doctext import columns_of, sentences_of, text_of, tokens_of
 from services.stances.lexicon import lexicon
 from services.stances.paragraphs import cut_at_paragraphs
 from services.stances.process import find_stances
@@ -33,10 +33,8 @@ def doc() -> Doc:
     return parse_to_doc(cut_at_paragraphs(article.parse), load_nlp().vocab)
 
 
-def test_text_from_words_is_the_doc_text(doc: Doc) -> None:
-    words = [t.text for t in doc]
-    spaces = [bool(t.whitespace_) for t in doc]
-    assert text_from_words(words, spaces) == doc.text == text_of(doc)
+def test_parse_text_is_the_doc_text(doc: Doc) -> None:
+    assert parse_text(doc_to_parse(doc)) == doc.text == text_of(doc)
 
 
 def test_tokens_are_built_once(doc: Doc) -> None:
