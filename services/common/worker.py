@@ -301,16 +301,14 @@ class AgentRunner:
 
         @app.timer(interval=self.settings.commit_interval_s or 1.0)
         async def commit_finished() -> None:
-            # Periodic, not per batch: a commit per small batch cost the broker and the
-            # light agents more CPU than their work. Failed commits are retried here too.
-            if self._pending:
-                await self.commit(dict(self._pending))
+            # Periodic rather than per batch: one commit request per interval instead of one per
+            # (often single-message) batch. Failed commits are retried here too.
+            await self.commit_pending()
 
         @app.on_before_shutdown.connect  # type: ignore[arg-type]
         async def commit_on_shutdown(sender: Any, **kwargs: Any) -> None:
             # Sent after Faust stopped fetching and before the consumer stops.
-            if self._pending:
-                await self.commit(dict(self._pending))
+            await self.commit_pending()
 
         @app.timer(interval=2.0)
         async def report_lag() -> None:
@@ -440,7 +438,7 @@ class AgentRunner:
             self._position.update(offsets)
             self._pending.update(offsets)
             if not self.settings.commit_interval_s:
-                await self.commit(dict(self._pending))
+                await self.commit_pending()
 
     async def _process(self, events: Sequence[EventT]) -> None:
         agent = self.agent
@@ -527,6 +525,10 @@ class AgentRunner:
         self._position[tp] = position
         return position
 
+    async def commit_pending(self) -> None:
+        if self._pending:
+            await self.commit(dict(self._pending))
+
     async def commit(self, offsets: dict[TP, int]) -> bool:
         """Commit ``offsets`` (next offset to read) for partitions still assigned to us.
         A failure (a rebalance, the broker away) keeps them pending: never commit is always safe."""
@@ -568,9 +570,9 @@ class AgentRunner:
         return out
 
     def _inline(self, batch: Sequence[Incoming]) -> bool:
-        """Run a light stage's small batch on the loop: a few ms of work, where the hand-over to
-        a thread and back cost a noticeable share of the light agents' CPU. Heartbeats run in
-        Faust's consumer thread, so a short hold of the loop does not endanger the group."""
+        """Run a light stage's small batch on the loop: a few ms of work needs no hand-over to a
+        thread and back (py-spy showed the loop wake-ups in the light agents' profiles). Heartbeats
+        run in Faust's consumer thread, so a short hold of the loop does not endanger the group."""
         return (self.agent in INLINE_AGENTS and len(batch) <= INLINE_MAX_BATCH
                 and not isinstance(self.stage, FaultyStage)
                 and sum(len(m.value or b"") for m in batch) <= INLINE_MAX_BYTES)
@@ -595,7 +597,7 @@ class AgentRunner:
         while True:
             try:
                 # Straight to the producer: Faust's Topic.send machinery (channels, callbacks,
-                # sensors) cost more CPU per message than the light agents' own work per event.
+                # sensors) cost the event agent ~0.7 ms of CPU per article (~12 sends each).
                 # Partitioning is the same (the client's default partitioner on the key).
                 producer = self.app.producer
                 futures = [await producer.send(self.settings.topic(o.topic), o.key.encode(), o.encode(),

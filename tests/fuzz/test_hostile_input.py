@@ -122,16 +122,21 @@ def test_hostile_payloads_are_dead_lettered(normaliser: NormaliserStage, payload
     assert out.topic == config.DEADLETTER
 
 
+def _one_with_peak(normaliser: NormaliserStage, payload: bytes) -> tuple[Output, int]:
+    """The stage's output for ``payload`` and the peak bytes Python allocated meanwhile."""
+    tracemalloc.start()
+    try:
+        out = _one(normaliser, payload)
+        return out, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def test_billion_laughs_entities_are_not_expanded(normaliser: NormaliserStage) -> None:
     ents = ['<!ENTITY lol0 "lol">'] + [f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10)]
     body = ("<!DOCTYPE html [" + "".join(ents) + "]><html><body><p>Ministers met on Tuesday to agree "
             "a new trade deal after talks in Geneva. &lol9;</p></body></html>")
-    tracemalloc.start()
-    try:
-        out = _one(normaliser, body.encode())
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    out, peak = _one_with_peak(normaliser, body.encode())
     assert peak < 50_000_000
     if isinstance(out.value, NormalisedArticle):
         assert out.value.text.count("lol") < 100
@@ -140,12 +145,7 @@ def test_billion_laughs_entities_are_not_expanded(normaliser: NormaliserStage) -
 @pytest.mark.parametrize("size", [SETTINGS.max_input_bytes + 1, 20_000_000])
 def test_oversized_input_is_refused_before_parsing(normaliser: NormaliserStage, size: int) -> None:
     payload = b'{"body": "' + b"a" * size + b'"}'
-    tracemalloc.start()
-    try:
-        out = _one(normaliser, payload)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    out, peak = _one_with_peak(normaliser, payload)
     assert out.topic == config.DEADLETTER and isinstance(out.value, DeadLetter)
     assert out.value.error == "too_large"
     # The dead letter keeps at most ~0.9 MB of the original; nothing is parsed or decoded whole.
@@ -154,12 +154,7 @@ def test_oversized_input_is_refused_before_parsing(normaliser: NormaliserStage, 
 
 def test_zip_bomb_like_repetition_is_bounded(normaliser: NormaliserStage) -> None:
     body = ("<div>" * 2000 + "Ministers agreed. " * 5000 + "</div>" * 2000)[: SETTINGS.max_input_bytes - 100]
-    tracemalloc.start()
-    try:
-        out = _one(normaliser, body.encode())
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    out, peak = _one_with_peak(normaliser, body.encode())
     _accounted(out, (config.NORMALISED, config.DEADLETTER))
     assert peak < 200_000_000, peak
 
