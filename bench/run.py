@@ -287,7 +287,9 @@ def run_pipeline(args: argparse.Namespace, k: int, main: list[Article], paced: l
             cpu0 = {n: proc_cpu_s(p.pid) for n, p in fleet.processes.items()}
             broker_cpu0 = proc_cpu_s(broker.process.pid) if broker.process else 0.0
             before = scrape_stages(fleet)
+            own_cpu0 = time.process_time()
             sat = asyncio.run(push(settings, main, None, timeout=max(120.0, len(main) * 1.5)))
+            own_cpu = time.process_time() - own_cpu0
             elapsed = max(sat.done.values(), default=sat.first_send) - sat.first_send
             after = scrape_stages(fleet)
             cpu1 = {n: proc_cpu_s(p.pid) for n, p in fleet.processes.items()}
@@ -313,6 +315,8 @@ def run_pipeline(args: argparse.Namespace, k: int, main: list[Article], paced: l
             result["cpu_s_per_article"] = cpu
             # Robust to other load on a shared machine, unlike articles/s: CPU the service spends.
             result["pipeline_cpu_s_per_article"] = round(sum(cpu.values()), 4)
+            # The load generator shares the cores: its CPU is not the pipeline's, but it is not free.
+            result["load_generator_cpu_s_per_article"] = round(own_cpu / max(1, n_done), 4)
             log(f"K={k}: saturation {result['articles_per_s']} articles/s, {result['words_per_s']} words/s "
                 f"({n_done}/{len(main)} done in {elapsed:.1f}s)")
             if paced:

@@ -59,6 +59,11 @@ class Settings(BaseSettings):
     spacy_batch_size: int = Field(
         default=4, ge=1, description="articles per nlp.pipe batch (small: less memory, less wait)"
     )
+    entities_take_size: int = Field(
+        default=16, ge=1,
+        description="articles the entity agent takes at once into one nlp.pipe call (spaCy still batches "
+                    "them by spacy_batch_size); fewer calls cost less per article",
+    )
     languages: str = Field(default="en", description="comma-separated ISO 639-1 codes the NLP stages analyse")
     log_level: Literal["debug", "info", "warn", "error"] = "info"
     log_format: Literal["json", "console"] = "json"

@@ -149,7 +149,10 @@ class StateFeed:
 
 
 def batch_size_for(agent: str, settings: Settings) -> int:
-    return settings.spacy_batch_size if agent == "entities" else 64
+    # The entity agent takes several spaCy batches per call: each nlp.pipe call and each batch
+    # through the shell has a fixed cost (bench: 16 instead of 4 cut ~3.7 ms CPU per article over
+    # the pipeline). Under light load a take holds what has arrived within BATCH_WITHIN_S.
+    return settings.entities_take_size if agent == "entities" else 64
 
 
 def broker_credentials(settings: Settings) -> Any:
