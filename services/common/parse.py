@@ -16,18 +16,17 @@ from collections.abc import Iterable
 from typing import cast
 
 import numpy
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.parts_of_speech import NAMES as POS_NAMES
-from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 from thinc.types import Ints2d
 
-from schemas.models import Parse
+from schemas.models import SENT_START_BIT, Parse, encode_parse_columns
 
-# Columns read from a parsed Doc, in this order.
-_READ = [ORTH, SPACY, TAG, POS, DEP, HEAD, LEMMA, SENT_START, IDX]
+# Columns read from a parsed Doc, in this order: the string-valued ones first.
+_READ = [ORTH, TAG, DEP, LEMMA, POS, SPACY, HEAD, SENT_START]
 # Columns written into a rebuilt Doc: the order spaCy's own ``Doc(words=..., heads=..., ents=...)``
 # constructor uses, so ``from_array`` sets exactly the same token fields.
 _WRITE = [POS, HEAD, DEP, LEMMA, TAG, SENT_START, ENT_IOB, ENT_TYPE]
@@ -35,42 +34,31 @@ _WRITE = [POS, HEAD, DEP, LEMMA, TAG, SENT_START, ENT_IOB, ENT_TYPE]
 _IOB_I, _IOB_O, _IOB_B = 1, 2, 3
 
 
-def _names(ids: numpy.ndarray, strings: StringStore) -> list[str]:
-    """The strings behind a column of hash ids (each distinct id looked up once)."""
-    distinct, positions = numpy.unique(ids, return_inverse=True)
-    names = numpy.array([strings[h] for h in distinct.tolist()], dtype=object)
-    return list(names[positions].tolist())
-
-
 def doc_to_parse(doc: Doc) -> Parse:
-    """Columns of a parsed Doc (sentence starts, heads as absolute indices, entities)."""
-    if len(doc) == 0:
-        return Parse(words=[], spaces=[], tags=[], pos=[], deps=[], heads=[], lemmas=[], sent_starts=[], ents=[],
-                     offsets=[])
-    strings = doc.vocab.strings
-    columns = doc.to_array(_READ)
-    # HEAD (relative) and SENT_START (-1/0/1) are signed values stored in the uint64 array.
+    """Columns of a parsed Doc (sentence starts, heads as absolute indices, entities).
+
+    Every distinct string (hash id) is looked up in the StringStore once."""
+    n = len(doc)
+    columns = doc.to_array(_READ) if n else numpy.zeros((0, len(_READ)), dtype=numpy.uint64)
+    # Words, tags, dependency labels and lemmas share one table; POS ids (a small enum) follow it.
+    hashes, string_index = numpy.unique(columns[:, 0:4], return_inverse=True)
+    pos_ids, pos_index = numpy.unique(columns[:, 4], return_inverse=True)
+    store = doc.vocab.strings
+    strings = [store[h] for h in hashes.tolist()] + [POS_NAMES[p] for p in pos_ids.tolist()]
+    index = numpy.empty((5, n), dtype=numpy.int64)
+    # Rows: word, tag, pos, dep, lemma (schemas.models.Parse).
+    string_index = string_index.reshape(n, 4)
+    index[0], index[1], index[3], index[4] = string_index[:, 0], string_index[:, 1], string_index[:, 2], \
+        string_index[:, 3]
+    index[2] = pos_index.reshape(n) + len(hashes)
+    # HEAD (relative) and SENT_START (-1/0/1) are signed values stored in the uint64 array;
+    # ``Token.is_sent_start`` is None (0), False (-1) or True (1).
     signed = columns.view(numpy.int64)
-    positions = numpy.arange(len(doc), dtype=numpy.int64)
-    return Parse(
-        words=_names(columns[:, 0], strings),
-        spaces=(columns[:, 1] != 0).tolist(),
-        tags=_names(columns[:, 2], strings),
-        pos=[POS_NAMES[p] for p in columns[:, 3].tolist()],
-        deps=_names(columns[:, 4], strings),
-        heads=(positions + signed[:, 5]).tolist(),
-        lemmas=_names(columns[:, 6], strings),
-        # ``Token.is_sent_start`` is None (0), False (-1) or True (1).
-        sent_starts=(signed[:, 7] > 0).tolist(),
-        ents=[(e.start, e.end, e.label_) for e in doc.ents],
-        offsets=columns[:, 8].tolist(),
-    )
-
-
-def _ids(values: list[str], strings: StringStore) -> list[int]:
-    """Hash ids of a string column, each distinct string added to the store (as spaCy's constructor does)."""
-    lookup = {v: strings.add(v) for v in set(values)}
-    return [lookup[v] for v in values]
+    return Parse.model_validate({
+        **encode_parse_columns(strings, index, numpy.arange(n, dtype=numpy.int64) + signed[:, 6],
+                               columns[:, 5] != 0, signed[:, 7] > 0),
+        "ents": [(e.start, e.end, e.label_) for e in doc.ents],
+    })
 
 
 def _plain_ents(ents: Iterable[tuple[int, int, str]], length: int) -> bool:
@@ -113,30 +101,38 @@ def parse_text(parse: Parse) -> str:
 def parse_to_doc(parse: Parse, vocab: Vocab) -> Doc:
     """Rebuild the Doc. Its text equals the text that was parsed, so offsets agree.
 
-    The same token fields as spaCy's constructor sets from the string columns, written as one array.
-    Unusual columns (an unknown POS, overlapping or empty entity spans, sentence starts that are not
-    all booleans) take the constructor's path, which also raises its errors."""
-    n = len(parse.words)
-    sent_starts = numpy.asarray(parse.sent_starts)
-    if n == 0 or sent_starts.dtype != numpy.bool_ or not _plain_ents(parse.ents, n) \
-            or not set(parse.pos) <= POS_IDS.keys():
+    The same token fields as spaCy's constructor sets from the string columns, written as one array
+    from the parse's index columns (each distinct string added to the StringStore once). Unusual
+    columns (an unknown POS, overlapping or empty entity spans) take the constructor's path, which
+    also raises its errors."""
+    n = parse.n
+    index = parse.index_array
+    pos_used = numpy.unique(index[2]).tolist()
+    if n == 0 or not _plain_ents(parse.ents, n) or not all(parse.strings[i] in POS_IDS for i in pos_used):
         return constructor_doc(parse, vocab)
     doc = Doc(vocab, words=parse.words, spaces=parse.spaces)
-    strings = vocab.strings
+    store = vocab.strings
+    # Hash id of each table entry the tag, dep and lemma rows use; POS ids for the POS row's entries.
+    ids = numpy.zeros(len(parse.strings), dtype=numpy.uint64)
+    for i in numpy.unique(index[[1, 3, 4]]).tolist():
+        ids[i] = store.add(parse.strings[i])
+    for i in pos_used:
+        ids[i] = POS_IDS[parse.strings[i]]
     iob = numpy.full(n, _IOB_O, dtype=numpy.uint64)
     ent_types = numpy.zeros(n, dtype=numpy.uint64)
     for start, end, label in parse.ents:
         iob[start] = _IOB_B
         iob[start + 1 : end] = _IOB_I
-        ent_types[start:end] = strings.add(label)
-    heads = numpy.asarray(parse.heads, dtype=numpy.int64) - numpy.arange(n, dtype=numpy.int64)
+        ent_types[start:end] = store.add(label)
+    heads = parse.head_array.astype(numpy.int64) - numpy.arange(n, dtype=numpy.int64)
+    sent_starts = parse.flag_array & SENT_START_BIT != 0
     columns = numpy.empty((n, len(_WRITE)), dtype=numpy.uint64)
-    columns[:, 0] = [POS_IDS[p] for p in parse.pos]
+    columns[:, 0] = ids[index[2]]
     # Relative heads, and sentence starts as 1 / -1, wrap to uint64 as in spaCy's constructor.
     columns[:, 1] = heads.astype(numpy.int32).astype(numpy.uint64)
-    columns[:, 2] = _ids(parse.deps, strings)
-    columns[:, 3] = _ids(parse.lemmas, strings)
-    columns[:, 4] = _ids(parse.tags, strings)
+    columns[:, 2] = ids[index[3]]
+    columns[:, 3] = ids[index[4]]
+    columns[:, 4] = ids[index[1]]
     columns[:, 5] = numpy.where(sent_starts, 1, -1).astype(numpy.int32).astype(numpy.uint64)
     columns[:, 6] = iob
     columns[:, 7] = ent_types

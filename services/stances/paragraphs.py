@@ -44,7 +44,7 @@ def cut_at_paragraphs(parse: Parse) -> Parse:
             changed = True
     if not changed:
         return parse
-    return parse.model_copy(update={"heads": heads, "deps": deps, "sent_starts": starts})
+    return parse.with_syntax(heads=heads, deps=deps, sent_starts=starts)
 
 
 def _reattach(parse: Parse, paras: list[int], heads: list[int], deps: list[str]) -> None:

@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+import base64
+import json
+
+import numpy
 import pytest
 import spacy
+from pydantic import ValidationError
 from spacy.tokens import Doc
 
+from schemas.models import Parse
 from services.common.nlp import load_nlp
 from services.common.parse import constructor_doc, doc_to_parse, parse_to_doc
 
@@ -76,6 +82,47 @@ def test_unusual_columns_take_the_constructor_path() -> None:
     overlapping = parse.model_copy(update={"ents": [(0, 2, "PERSON"), (1, 3, "ORG")]})
     assert _token_fields(parse_to_doc(overlapping, nlp.vocab)) == \
         _token_fields(constructor_doc(overlapping, nlp.vocab))
-    unknown_pos = parse.model_copy(update={"pos": ["NOTAPOS", *parse.pos[1:]]})
+    unknown_pos = Parse.from_lists(words=parse.words, spaces=parse.spaces, tags=parse.tags,
+                                   pos=["NOTAPOS", *parse.pos[1:]], deps=parse.deps, heads=parse.heads,
+                                   lemmas=parse.lemmas, sent_starts=parse.sent_starts, ents=parse.ents)
     with pytest.raises(ValueError):
         parse_to_doc(unknown_pos, nlp.vocab)
+
+
+def _lists(parse: Parse) -> dict[str, object]:
+    return {"words": parse.words, "spaces": parse.spaces, "tags": parse.tags, "pos": parse.pos, "deps": parse.deps,
+            "heads": parse.heads, "lemmas": parse.lemmas, "sent_starts": parse.sent_starts, "ents": parse.ents}
+
+
+def test_the_wire_form_is_compact_and_the_older_list_form_is_still_read() -> None:
+    parse = doc_to_parse(load_nlp()(TEXT * 20))
+    lists = _lists(parse)
+    older = json.dumps({**lists, "offsets": parse.offsets})
+    assert len(parse.model_dump_json()) < len(older) / 2
+    assert _lists(Parse.model_validate_json(older)) == lists
+    assert _lists(Parse.from_lists(**lists)) == lists  # type: ignore[arg-type]
+
+
+def test_with_syntax_changes_only_heads_labels_and_sentence_starts() -> None:
+    parse = doc_to_parse(load_nlp()(TEXT))
+    heads = [i for i in range(parse.n)]
+    deps = ["ROOT", "a_new_label", *parse.deps[2:]]
+    starts = [True] * parse.n
+    changed = parse.with_syntax(heads=heads, deps=deps, sent_starts=starts)
+    assert (changed.heads, changed.deps, changed.sent_starts) == (heads, deps, starts)
+    assert {k: v for k, v in _lists(changed).items() if k not in ("heads", "deps", "sent_starts")} == \
+        {k: v for k, v in _lists(parse).items() if k not in ("heads", "deps", "sent_starts")}
+
+
+@pytest.mark.parametrize("field, value", [
+    ("n", 3),  # columns hold another number of tokens
+    ("index_columns", "not base64!"),
+    ("head_column", base64.b64encode(numpy.full(4, 99, dtype="<i4").tobytes()).decode()),  # head out of range
+    ("index_columns", base64.b64encode(numpy.full((5, 4), 50, dtype="<u2").tobytes()).decode()),  # no such string
+])
+def test_inconsistent_columns_are_rejected(field: str, value: object) -> None:
+    parse = Parse.from_lists(words=["a", "b", "c", "d"], spaces=[True] * 4, tags=["X"] * 4, pos=["X"] * 4,
+                             deps=["dep"] * 4, heads=[0, 0, 0, 0], lemmas=["a", "b", "c", "d"],
+                             sent_starts=[True, False, False, False])
+    with pytest.raises(ValidationError):
+        Parse.model_validate({**parse.model_dump(), field: value})
