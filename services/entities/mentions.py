@@ -40,6 +40,14 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
+def _place_name(doc: ParsedDoc, ent: Span, s: int, e: int) -> bool:
+    """Whether the entity reads as a place or organisation name (its context or the gazetteer says so)."""
+    g = gazetteer()
+    norm = normalise_name(doc.span_text(ent.start, ent.end))
+    return place_context(doc, s, e) > 0 or norm in g.country_names or norm in g.orgs \
+        or g.cities.get(norm, 0) >= 15_000 or norm in g.provinces
+
+
 def _clean(doc: ParsedDoc, ent: Span) -> tuple[int, int, bool] | None:
     """Token bounds of the name inside a spaCy entity, and whether a title was stripped."""
     toks = doc.tokens
@@ -52,13 +60,13 @@ def _clean(doc: ParsedDoc, ent: Span) -> tuple[int, int, bool] | None:
             and s <= toks[s - 1].head.i < e and place_context(doc, s - 1, e) > 0:
         s -= 1
     # "in Sheikh Maqsoud", "the Sheikh Saeed district", "New Zealand" tagged PERSON: a place name
-    # whose first word looks like a title stays whole.
-    norm = normalise_name(doc.span_text(ent.start, ent.end))
-    keep_titles = place_context(doc, s, e) > 0 or norm in g.country_names or norm in g.orgs \
-        or g.cities.get(norm, 0) >= 15_000 or norm in g.provinces
+    # whose first word looks like a title stays whole. Only PERSON names of two or more words can
+    # lose a title, so only they ask (most entities are not).
+    name_start = s
     # "pro-Assad", "anti-Russian": the name after the prefix.
     if e - s >= 3 and toks[s].lower_ in ("pro", "anti") and toks[s + 1].text == "-":
         s += 2
+    keep_titles = ent.label_ == "PERSON" and e - s > 1 and _place_name(doc, ent, name_start, e)
     while s < e:
         tok = toks[s]
         low = tok.lower_
