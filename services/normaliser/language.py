@@ -28,7 +28,11 @@ STOPLIST_NAMES: dict[str, str] = {
     "ro": "Romanian", "cs": "Czech", "hu": "Hungarian", "da": "Danish", "fi": "Finnish", "nb": "Norwegian_Bokmal",
     "vi": "Vietnamese", "bn": "Bengali", "ur": "Urdu", "sw": "Swahili", "ko": "Korean",
 }
-_SAMPLE_CHARS = 1000  # enough for a confident call; detection costs grow with the sample (~0.7 ms here)
+_SAMPLE_CHARS = 1000  # enough for a confident call; detection costs grow with the sample (~0.9 ms here)
+# A first look at a shorter sample (~0.35 ms): most articles are settled there with certainty,
+# and only the others pay for the full sample. (An article that opens in one language and quotes
+# another at length may so read as certain where the full sample said 0.99.)
+_FIRST_LOOK_CHARS = 400
 _MIN_CONFIDENCE = 0.2
 _LETTER = re.compile(r"[^\W\d_]")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -71,6 +75,10 @@ def identify(text: str) -> tuple[str, float] | None:
     """(ISO 639-1 code, confidence) of the text, or None when no language can be identified."""
     if not has_letters(text):
         return None
+    if len(text) > _FIRST_LOOK_CHARS:
+        values = detector().compute_language_confidence_values(text[:_FIRST_LOOK_CHARS])
+        if values and round(float(values[0].value), 3) == 1.0:
+            return values[0].language.iso_code_639_1.name.lower(), 1.0
     sample = text[:_SAMPLE_CHARS]
     values = detector().compute_language_confidence_values(sample)
     if values and values[0].value >= _MIN_CONFIDENCE:
