@@ -8,6 +8,7 @@ needs our evaluation lexicon (news idiom that VADER misreads: "alibi",
 
 from __future__ import annotations
 
+import string
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -18,7 +19,7 @@ from vaderSentiment.vaderSentiment import (
     NEGATE,
     SPECIAL_CASES,
     SentimentIntensityAnalyzer,
-    SentiText,
+    normalize,
     scalar_inc_dec,
 )
 
@@ -49,24 +50,46 @@ class NewsVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
         if not self.emoji_chars.isdisjoint(text):
             return dict(super().polarity_scores(text))
         text = text.strip()
-        sentitext = SentiText(text)
-        words: list[str] = sentitext.words_and_emoticons
+        return dict(self.score_valence(self._sentiments(text), text))
+
+    def compound(self, text: str) -> float:
+        """``polarity_scores(text)["compound"]``, without the pos/neu/neg shares nobody reads."""
+        if not self.emoji_chars.isdisjoint(text):
+            return float(super().polarity_scores(text)["compound"])
+        text = text.strip()
+        sentiments = self._sentiments(text)
+        if not sentiments:
+            return 0.0
+        # score_valence's compound: the sum, pushed away from 0 by "!" and "?", normalised.
+        total = float(sum(sentiments))
+        emphasis = self._punctuation_emphasis(text)
+        if total > 0:
+            total += emphasis
+        elif total < 0:
+            total -= emphasis
+        return round(normalize(total), 4)
+
+    def _sentiments(self, text: str) -> list[float]:
+        """The valence of every word of ``text`` (stripped, without emoji), as VADER weighs it."""
+        words = _words_and_emoticons(text)
         lowered = [w.lower() for w in words]
+        is_cap_diff = 0 < len(words) - sum(1 for w in words if w.isupper()) < len(words)  # allcap_differential
+        lexicon, last = self.lexicon, len(words) - 1
         sentiments: list[float] = []
         for i, low in enumerate(lowered):
-            if low in BOOSTER_DICT or (i < len(words) - 1 and low == "kind" and lowered[i + 1] == "of"):
+            # Words outside the lexicon score 0 in ``_valence`` too: most words, so it is not called for them.
+            if low not in lexicon or low in BOOSTER_DICT or (i < last and low == "kind" and lowered[i + 1] == "of"):
                 sentiments.append(0)
             else:
-                sentiments.append(self._valence(words, lowered, i, sentitext.is_cap_diff))
-        sentiments = self._but_check(words, sentiments)
-        return dict(self.score_valence(sentiments, text))
+                sentiments.append(self._valence(words, lowered, i, is_cap_diff))
+        if "but" in lowered:  # ``_but_check`` changes nothing without one
+            sentiments = self._but_check(words, sentiments)
+        return sentiments
 
     def _valence(self, words: list[str], lowered: list[str], i: int, is_cap_diff: bool) -> float:
-        """``sentiment_valence`` of word ``i`` (``lowered``: the words in lower case)."""
+        """``sentiment_valence`` of word ``i``, a lexicon word (``lowered``: the words in lower case)."""
         lexicon = self.lexicon
         item = lowered[i]
-        if item not in lexicon:
-            return 0
         valence = lexicon[item]
         if item == "no" and i != len(words) - 1 and lowered[i + 1] in lexicon:
             valence = 0.0
@@ -91,8 +114,14 @@ class NewsVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
                     valence = _special_idioms_check(valence, lowered, i)
         return float(self._least_check(valence, words, i))
 
-    def compound(self, text: str) -> float:
-        return float(self.polarity_scores(text)["compound"])
+
+def _words_and_emoticons(text: str) -> list[str]:
+    """``SentiText(text).words_and_emoticons``: each word stripped of punctuation unless that leaves two
+    characters or fewer (an emoticon)."""
+    return [word if len(stripped := word.strip(_PUNCTUATION)) <= 2 else stripped for word in text.split()]
+
+
+_PUNCTUATION = string.punctuation
 
 
 def _negated(word: str) -> bool:
