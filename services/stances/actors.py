@@ -64,9 +64,13 @@ class Actors:
         # Per token index: the entity of the mention under the token, and what ``entity`` makes of it.
         self._mentions = self.resolver.entities_at(self._columns.start, self._columns.end)
         self._mention_refs: dict[int, EntityRef | None] = {}
+        # One EntityRef per entity (keyed by id): a mention has many tokens, and each pydantic model costs.
+        self._refs_by_entity: dict[int, EntityRef] = {}
         self._entity_refs: dict[int, EntityRef | None] = {}
         self.records: list[Record] = []
         self.gender: dict[str, str] = {}
+        # The rules ask ``refs`` about the same tokens many times; see ``refs`` for when an answer is reused.
+        self._refs_seen: dict[tuple[int, bool, bool], tuple[tuple[int, int], list[EntityRef]]] = {}
         self._build_memory()
         # Resolving the gendered subject pronouns in order teaches who is "he" and who is "she".
         columns = self._columns
@@ -90,8 +94,14 @@ class Actors:
         """``resolver.at`` of token ``i``, looked up once per token."""
         if i not in self._mention_refs:
             ent = self._mentions[i]
-            self._mention_refs[i] = entity_ref(ent) if ent is not None else None
+            self._mention_refs[i] = self._ref_of_entity(ent) if ent is not None else None
         return self._mention_refs[i]
+
+    def _ref_of_entity(self, ent: Entity) -> EntityRef:
+        ref = self._refs_by_entity.get(id(ent))
+        if ref is None:
+            ref = self._refs_by_entity[id(ent)] = entity_ref(ent)
+        return ref
 
     def entity(self, tok: Token) -> EntityRef | None:
         """The canonical entity of the mention covering ``tok``; demonyms map to their country."""
@@ -177,12 +187,12 @@ class Actors:
             tok = tokens[i]
             # One record per mention: use the mention's last token (its syntactic head in English).
             mention = self._mention_ref(i)
-            if i + 1 < len(tokens) and self._mention_ref(i + 1) == mention and columns.ent_iob[i + 1] == "I":
+            if i + 1 < len(tokens) and _same(self._mention_ref(i + 1), mention) and columns.ent_iob[i + 1] == "I":
                 continue
             # The mention's syntactic root ("Observatory" in "Observatory for Human Rights").
             root = i
             for _ in range(6):
-                if heads[root] == root or self._mention_ref(heads[root]) != mention:
+                if heads[root] == root or not _same(self._mention_ref(heads[root]), mention):
                     break
                 root = heads[root]
             subject = self._is_subject(tokens[root])
@@ -314,11 +324,21 @@ class Actors:
 
     def refs(self, head: Token, resolve_pronouns: bool = True, actors_only: bool = True) -> list[EntityRef]:
         """Everything ``head`` (and its conjuncts) refers to, as EntityRefs; empty when not an actor."""
+        # The answer depends on the token and on the discourse memory (pronouns, "the group"). The memory
+        # only grows, so its size names its state: an answer is reused while the size is the one it was
+        # computed with, and kept only when computing it did not itself add to the memory.
+        key = (head.i, resolve_pronouns, actors_only)
+        memory = (len(self.records), len(self.gender))
+        seen = self._refs_seen.get(key)
+        if seen is not None and seen[0] == memory:
+            return list(seen[1])
         out: list[EntityRef] = []
         for tok in [head, *head.conjuncts]:
             for ref in self._ref_one(tok, resolve_pronouns, actors_only):
                 if ref not in out:
                     out.append(ref)
+        if (len(self.records), len(self.gender)) == memory:
+            self._refs_seen[key] = (memory, list(out))
         return out
 
     def _ref_one(self, tok: Token, resolve_pronouns: bool, actors_only: bool) -> list[EntityRef]:
@@ -446,6 +466,11 @@ def _inside_quotes(quoted: list[tuple[int, int]], offsets: list[int]) -> list[bo
     at = numpy.asarray(offsets, dtype=numpy.int64)
     k = numpy.searchsorted(quote_starts, at, side="right") - 1
     return list(((k >= 0) & (at < quote_ends[k])).tolist())
+
+
+def _same(a: EntityRef | None, b: EntityRef | None) -> bool:
+    """``a == b``; the refs of one entity are one object, and pydantic's ``==`` is slower than ``is``."""
+    return a is b or a == b
 
 
 def _plural(name: str) -> bool:
