@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from schemas.models import Entity, EntityRef
 from services.entities.resolve import EntityResolver, entity_ref
-from services.stances.doctext import columns_of, text_of, tokens_of
+from services.stances.doctext import columns_of, sent_of, text_of, tokens_of
 from services.stances.lexicon import lexicon
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -369,7 +369,7 @@ class Actors:
             return []
         ref = self.entity(tok)
         dashed = any(c.dep_ == "punct" and c.text in "—–-" for c in tok.children)
-        if ref is not None and ref.type in _PLACE_TYPES and tok.left_edge.i == tok.sent.start and dashed:
+        if ref is not None and ref.type in _PLACE_TYPES and tok.left_edge.i == sent_of(tok).start and dashed:
             # A dateline glued to the subject: "NEW YORK — Human Rights First said ..."
             for child in tok.rights:
                 aref = self.entity(child) if child.dep_ == "appos" else None
@@ -428,7 +428,7 @@ class Actors:
                 break
             cand = cand.head
         # No noun above it: the nearest proposal, else actor, to the left in the sentence.
-        left = [t for t in self.tokens[rel.sent.start: rel.i] if t.pos_ in ("NOUN", "PROPN")]
+        left = [t for t in self.tokens[sent_of(rel).start: rel.i] if t.pos_ in ("NOUN", "PROPN")]
         for test in (is_proposal, self.is_actor_token):
             found = [t for t in left if test(t)]
             if found:

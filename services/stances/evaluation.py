@@ -24,7 +24,7 @@ from vaderSentiment.vaderSentiment import (
 )
 
 from schemas.models import EntityRef
-from services.stances.doctext import columns_of, text_of, tokens_of
+from services.stances.doctext import columns_of, sent_of, text_of, tokens_of
 from services.stances.triples import Context, Triple, act_owner, actorish, targets_of, verb_polarity
 
 _THRESHOLD = 0.35
@@ -272,7 +272,7 @@ def evaluate_region(ctx: Context, speaker: EntityRef | None, start: int, end: in
             polarity = "support"
         else:
             continue
-        out.append(Triple([speaker], targets, polarity, v.text, v.sent, 0.5, "evaluation"))
+        out.append(Triple([speaker], targets, polarity, v.text, sent_of(v), 0.5, "evaluation"))
     return out
 
 
@@ -308,7 +308,7 @@ def _judged_by_their_stance(ctx: Context, speaker: EntityRef, verb: Token, stanc
         polarity = _FLIP[polarity]
     elif tone < _THRESHOLD:
         return []
-    return [Triple([speaker], [t for t in targets if t != speaker], polarity, verb.text, verb.sent, 0.5,
+    return [Triple([speaker], [t for t in targets if t != speaker], polarity, verb.text, sent_of(verb), 0.5,
                    "evaluation")]
 
 
@@ -332,5 +332,5 @@ def _owned_judgements(ctx: Context, speaker: EntityRef, span: Span) -> list[Trip
             continue  # "their crimes": whose is too uncertain
         owners = [o for o in act_owner(ctx, noun) if o != speaker and (o.type is not None or actorish(ctx, o))]
         if owners:
-            out.append(Triple([speaker], owners, polarity, noun.text, noun.sent, 0.4, "evaluation"))
+            out.append(Triple([speaker], owners, polarity, noun.text, sent_of(noun), 0.4, "evaluation"))
     return out

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from schemas.models import EntityRef, Quote
 from schemas.models import Span as TextSpan
 from services.stances.actors import SUBJECT_DEPS, Actors
-from services.stances.doctext import SENT_ENDS_KEY, columns_of, sentences_of, text_of, tokens_of
+from services.stances.doctext import SENT_ENDS_KEY, columns_of, sent_of, sentences_of, text_of, tokens_of
 from services.stances.lexicon import lexicon
 from services.stances.quotemarks import QuoteSpan
 
@@ -79,7 +79,7 @@ def _frame_sents(doc: Doc, span: QuoteSpan) -> list[Span]:
     first, last = sents[0], sents[-1]
     # "'...,' he said." split off as its own short sentence.
     if last.end < len(doc):
-        nxt = all_sents[k] if k < len(all_sents) else doc[last.end].sent
+        nxt = all_sents[k] if k < len(all_sents) else sent_of(tokens_of(doc)[last.end])
         gap = text_of(doc)[close + 1: nxt.start_char]
         if len(nxt) <= _SHORT_FRAME and gap.strip() == "" and "\n" not in gap:
             sents.append(nxt)
