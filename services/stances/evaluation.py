@@ -20,7 +20,6 @@ from vaderSentiment.vaderSentiment import (
     SPECIAL_CASES,
     SentimentIntensityAnalyzer,
     normalize,
-    scalar_inc_dec,
 )
 
 from schemas.models import EntityRef
@@ -46,15 +45,19 @@ class NewsVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
         # The emoji rewrite looks at single characters, so only one-character keys can match.
         self.emoji_chars = frozenset(k for k in self.emojis if len(k) == 1)
 
+    def has_emoji(self, text: str) -> bool:
+        # All of them are non-ASCII (tests/unit check), and str.isascii() reads a flag instead of scanning.
+        return not text.isascii() and not self.emoji_chars.isdisjoint(text)
+
     def polarity_scores(self, text: str) -> dict[str, float]:
-        if not self.emoji_chars.isdisjoint(text):
+        if self.has_emoji(text):
             return dict(super().polarity_scores(text))
         text = text.strip()
         return dict(self.score_valence(self._sentiments(text), text))
 
     def compound(self, text: str) -> float:
         """``polarity_scores(text)["compound"]``, without the pos/neu/neg shares nobody reads."""
-        if not self.emoji_chars.isdisjoint(text):
+        if self.has_emoji(text):
             return float(super().polarity_scores(text)["compound"])
         text = text.strip()
         sentiments = self._sentiments(text)
@@ -72,8 +75,8 @@ class NewsVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
     def _sentiments(self, text: str) -> list[float]:
         """The valence of every word of ``text`` (stripped, without emoji), as VADER weighs it."""
         words = _words_and_emoticons(text)
-        lowered = [w.lower() for w in words]
-        is_cap_diff = 0 < len(words) - sum(1 for w in words if w.isupper()) < len(words)  # allcap_differential
+        lowered = list(map(str.lower, words))
+        is_cap_diff = 0 < len(words) - sum(map(str.isupper, words)) < len(words)  # allcap_differential
         lexicon, last = self.lexicon, len(words) - 1
         sentiments: list[float] = []
         for i, low in enumerate(lowered):
@@ -103,7 +106,7 @@ class NewsVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
                 valence -= C_INCR
         for start_i in range(0, 3):
             if i > start_i and lowered[i - (start_i + 1)] not in lexicon:
-                s = scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
+                s = _scalar_inc_dec(words[i - (start_i + 1)], lowered[i - (start_i + 1)], valence, is_cap_diff)
                 if start_i == 1 and s != 0:
                     s = s * 0.95
                 if start_i == 2 and s != 0:
@@ -112,7 +115,29 @@ class NewsVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
                 valence = _negation_check(valence, lowered, start_i, i)
                 if start_i == 2:
                     valence = _special_idioms_check(valence, lowered, i)
-        return float(self._least_check(valence, words, i))
+        return _least_check(valence, lowered, i, lexicon)
+
+
+def _scalar_inc_dec(word: str, lowered: str, valence: float, is_cap_diff: bool) -> float:
+    """``vaderSentiment.scalar_inc_dec`` of ``word`` (``lowered``: the word in lower case)."""
+    if lowered not in BOOSTER_DICT:
+        return 0.0
+    scalar = float(BOOSTER_DICT[lowered])
+    if valence < 0:
+        scalar *= -1
+    if word.isupper() and is_cap_diff:
+        scalar = scalar + C_INCR if valence > 0 else scalar - C_INCR
+    return scalar
+
+
+def _least_check(valence: float, lowered: list[str], i: int, lexicon: dict[str, float]) -> float:
+    """``SentimentIntensityAnalyzer._least_check`` on the lower-cased words."""
+    if i > 1 and lowered[i - 1] not in lexicon and lowered[i - 1] == "least":
+        if lowered[i - 2] != "at" and lowered[i - 2] != "very":
+            valence = valence * N_SCALAR
+    elif i > 0 and lowered[i - 1] not in lexicon and lowered[i - 1] == "least":
+        valence = valence * N_SCALAR
+    return float(valence)
 
 
 def _words_and_emoticons(text: str) -> list[str]:
