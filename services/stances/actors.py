@@ -116,6 +116,8 @@ class Actors:
         if self._mentions[i] is None and self._columns.ent_type[i] != "NORP":
             return None  # no mention, and no demonym to look up by name
         ref = self._mention_ref(i)
+        if ref is not None and ref.type != "NORP":
+            return ref  # the token's text is only needed to look a name up or to map a demonym
         text = text_of(self.doc)[self._columns.start[i]: self._columns.end[i]]
         if ref is None:
             ref = self.resolver.for_text(text)
@@ -286,7 +288,7 @@ class Actors:
         from services.stances.proposals import is_proposal
 
         sent = self._sent_of[end]
-        return any(is_proposal(t) and self._sent_of[t.i] == sent for t in self.tokens[start + 1: end])
+        return any(self._sent_of[j] == sent and is_proposal(self.tokens[j]) for j in range(start + 1, end))
 
     def _clause_subject(self, pron: Token) -> EntityRef | None:
         """For "its veto"/"his veto": the subject of the clause the possessive sits in, if it fits."""
@@ -368,8 +370,8 @@ class Actors:
         if any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in tok.children):
             return []
         ref = self.entity(tok)
-        dashed = any(c.dep_ == "punct" and c.text in "—–-" for c in tok.children)
-        if ref is not None and ref.type in _PLACE_TYPES and tok.left_edge.i == sent_of(tok).start and dashed:
+        if ref is not None and ref.type in _PLACE_TYPES and tok.left_edge.i == sent_of(tok).start \
+                and any(c.dep_ == "punct" and c.text in "—–-" for c in tok.children):
             # A dateline glued to the subject: "NEW YORK — Human Rights First said ..."
             for child in tok.rights:
                 aref = self.entity(child) if child.dep_ == "appos" else None

@@ -35,7 +35,7 @@ def _trim(doc: Doc, start: int, end: int) -> Span | None:
         start += 1
     while end > start and (tokens[end - 1].is_punct or tokens[end - 1].is_space):
         end -= 1
-    return doc[start:end] if end - start >= _MIN_TOKENS else None
+    return Span(doc, start, end) if end - start >= _MIN_TOKENS else None  # doc[start:end], without its slice checks
 
 
 def _quoted_share(span: Span, actors: Actors) -> float:
@@ -63,7 +63,7 @@ def find_reported(doc: Doc, actors: Actors) -> list[Reported]:
         tok = tokens[i]
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and lemma in lex.reported_verbs:
-            comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+            comp = next((c for c in tok.rights if c.dep_ == "ccomp"), None)
             if comp is None:
                 continue
             # "which the group said was meant to ...": the clause starts after the verb.
