@@ -214,14 +214,17 @@ def tone_of(text: str) -> float:
 
 
 def _lexicon_score(ctx: Context, toks: list[Token], text: str) -> tuple[int, int]:
-    lex = ctx.lex
-    neg = sum(1 for t in toks if t.lemma_.lower() in lex.negative_evaluation or t.lower_ in lex.negative_evaluation)
-    pos = sum(1 for t in toks if t.lemma_.lower() in lex.positive_evaluation or t.lower_ in lex.positive_evaluation)
+    lex, columns = ctx.lex, columns_of(ctx.doc)
+    lemma, lower = columns.lemma, columns.lower
+    positions = [t.i for t in toks]
+    negative, positive = lex.negative_evaluation, lex.positive_evaluation
+    neg = sum(1 for i in positions if lemma[i] in negative or lower[i] in negative)
+    pos = sum(1 for i in positions if lemma[i] in positive or lower[i] in positive)
     low = text.lower()
-    neg += sum(1 for w in lex.negative_evaluation if " " in w and w in low)
-    pos += sum(1 for w in lex.positive_evaluation if " " in w and w in low)
+    neg += sum(1 for w in lex.negative_phrases if w in low)
+    pos += sum(1 for w in lex.positive_phrases if w in low)
     # Negated predicates ("is not acceptable") turn the judgement round.
-    if any(t.dep_ == "neg" for t in toks):
+    if any(columns.dep[i] == "neg" for i in positions):
         neg, pos = pos, neg
     return neg, pos
 
