@@ -344,8 +344,10 @@ class Actors:
         return out
 
     def _ref_one(self, tok: Token, resolve_pronouns: bool, actors_only: bool) -> list[EntityRef]:
-        low = tok.lower_
-        if low in ("one", "some", "many", "two", "three", "several") and tok.pos_ in ("NUM", "PRON", "DET", "ADJ"):
+        i, columns = tok.i, self._columns
+        dep, lower, pos = columns.dep, columns.lower, columns.pos
+        low = lower[i]
+        if low in ("one", "some", "many", "two", "three", "several") and pos[i] in ("NUM", "PRON", "DET", "ADJ"):
             # "one of the residents told AP": the group the speaker belongs to.
             of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                   if p.dep_ == "pobj" and p.pos_ == "NOUN"
@@ -355,45 +357,49 @@ class Actors:
         if low in _RELATIVE and tok.tag_ in ("WDT", "WP", "WP$"):
             ante = self.relative_antecedent(tok)
             return self.refs(ante, resolve_pronouns, actors_only) if ante is not None else []
-        if tok.pos_ == "PRON":
+        if pos[i] == "PRON":
             if not resolve_pronouns:
                 return []
             ref = self.antecedent(tok)
             return [ref] if ref is not None else []
+        # The dependents are read once: the checks below look at them several times.
+        children = list(tok.children)
+        rights = [c for c in children if c.i > i]
         # "members ..., including Britain, France and the United States"
-        for child in tok.rights:
-            if child.dep_ == "prep" and child.lower_ in ("including", "like", "notably"):
+        for child in rights:
+            if dep[child.i] == "prep" and lower[child.i] in ("including", "like", "notably"):
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return self.refs(objs[0], resolve_pronouns, actors_only)
         # Generic quantified actors ("any country that opposes X") hold no stance of their own.
-        if any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in tok.children):
+        if any(dep[c.i] == "det" and lower[c.i] in _GENERIC_DETS for c in children):
             return []
         ref = self.entity(tok)
         if ref is not None and ref.type in _PLACE_TYPES and tok.left_edge.i == sent_of(tok).start \
-                and any(c.dep_ == "punct" and c.text in "—–-" for c in tok.children):
+                and any(dep[c.i] == "punct" and c.text in "—–-" for c in children):
             # A dateline glued to the subject: "NEW YORK — Human Rights First said ..."
-            for child in tok.rights:
-                aref = self.entity(child) if child.dep_ == "appos" else None
+            for child in rights:
+                aref = self.entity(child) if dep[child.i] == "appos" else None
                 if aref is not None and aref.type in ("ORG", "PERSON"):
                     return [aref]
         if ref is not None and (not actors_only or ref.type in ACTOR_TYPES):
             return [ref]
         # "Russia's ambassador, Vitaly Churkin" -> Churkin
-        for child in tok.rights:
-            if child.dep_ == "appos":
+        for child in rights:
+            if dep[child.i] == "appos":
                 aref = self.entity(child)
                 if aref is not None and aref.type in ACTOR_TYPES:
                     return [aref]
-        if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lex.actor_nouns:
+        lemma = columns.lemma[i]
+        if pos[i] in ("NOUN", "PROPN") and lemma in self.lex.actor_nouns:
             # "its Russian ally" is Russia.
-            if tok.lemma_.lower() in self.lex.ally_nouns:
-                found = [self.entity(c) for c in tok.children if c.dep_ in ("amod", "compound")]
+            if lemma in self.lex.ally_nouns:
+                found = [self.entity(c) for c in children if dep[c.i] in ("amod", "compound")]
                 mods = [m for m in found if m is not None and m.type in ("GPE", "ORG", "NORP")]
                 if len(mods) == 1:
                     return mods
             return [self._generic(tok)]
-        if not actors_only and tok.pos_ in ("NOUN", "PROPN"):
+        if not actors_only and pos[i] in ("NOUN", "PROPN"):
             return [EntityRef(name=self.np_name(tok))]
         return []
 
