@@ -47,12 +47,8 @@ def _cue_indices(doc: Doc, actors: Actors) -> list[int]:
     """Tokens outside quotes that can open reported speech: a reporting verb, "accuse"/"charge", "according"."""
     verbs = lexicon().reported_verbs | {"accuse", "charge"}
     columns = columns_of(doc)
-    out = []
-    for i, (pos, lemma, low) in enumerate(zip(columns.pos, columns.lemma, columns.lower, strict=True)):
-        cue = (pos in ("VERB", "AUX") and lemma in verbs) or low == "according"
-        if cue and not actors.in_quote_at(i):
-            out.append(i)
-    return out
+    return [i for i, (pos, lemma, low) in enumerate(zip(columns.pos, columns.lemma, columns.lower, strict=True))
+            if ((pos in ("VERB", "AUX") and lemma in verbs) or low == "according") and not actors.in_quote_at(i)]
 
 
 def find_reported(doc: Doc, actors: Actors) -> list[Reported]:
