@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -62,10 +63,11 @@ class StancesStage:
         result = find_stances(d, self.vocab)
         if d.skipped:
             metrics.SKIPPED.labels(NAME, d.skipped).inc()
-        for q in [*result.quotes, *result.reported_speech]:
-            metrics.QUOTES.labels(str(q.direct).lower()).inc()
-        for s in result.stances:
-            metrics.STANCES.labels(s.polarity).inc()
+        # One labels() look-up per label, not per quote or stance.
+        for direct, count in Counter(str(q.direct).lower() for q in [*result.quotes, *result.reported_speech]).items():
+            metrics.QUOTES.labels(direct).inc(count)
+        for polarity, count in Counter(s.polarity for s in result.stances).items():
+            metrics.STANCES.labels(polarity).inc(count)
         log.info("stances found", extra={"stage": NAME, "article_id": d.article_id, "quotes": len(result.quotes),
                                          "stances": len(result.stances)})
         return Output(config.STANCES, d.article_id, result)
