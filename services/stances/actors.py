@@ -189,7 +189,7 @@ class Actors:
             tok = tokens[i]
             # One record per mention: use the mention's last token (its syntactic head in English).
             mention = self._mention_ref(i)
-            if i + 1 < len(tokens) and _same(self._mention_ref(i + 1), mention) and columns.ent_iob[i + 1] == "I":
+            if i + 1 < len(tokens) and columns.ent_iob[i + 1] == "I" and _same(self._mention_ref(i + 1), mention):
                 continue
             # The mention's syntactic root ("Observatory" in "Observatory for Human Rights").
             root = i
@@ -478,7 +478,7 @@ def _inside_quotes(quoted: list[tuple[int, int]], offsets: list[int]) -> list[bo
 
 def _same(a: EntityRef | None, b: EntityRef | None) -> bool:
     """``a == b``; the refs of one entity are one object, and pydantic's ``==`` is slower than ``is``."""
-    return a is b or a == b
+    return a is b or (a is not None and b is not None and a == b)
 
 
 def _plural(name: str) -> bool:
