@@ -69,7 +69,7 @@ def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
 def _frame_sents(doc: Doc, span: QuoteSpan) -> list[Span]:
     close = span.close_mark if span.close_mark is not None else span.end
     all_sents, ends = _sentences(doc)
-    k = bisect.bisect_right(ends, span.open_mark)
+    k = first_k = bisect.bisect_right(ends, span.open_mark)
     sents = []
     while k < len(all_sents) and all_sents[k].start_char <= close:
         sents.append(all_sents[k])
@@ -84,7 +84,6 @@ def _frame_sents(doc: Doc, span: QuoteSpan) -> list[Span]:
         if len(nxt) <= _SHORT_FRAME and gap.strip() == "" and "\n" not in gap:
             sents.append(nxt)
     # "X said:" just before the quote.
-    first_k = all_sents.index(first)
     if first_k > 0 and first.start_char >= span.open_mark - 1:
         prev = all_sents[first_k - 1]
         if text_of(doc)[prev.start_char: prev.end_char].rstrip().endswith(":"):

@@ -43,7 +43,7 @@ class Rule:
 RULES = (Rule(verb_triples, verb_cues), Rule(urge_triples, urge_cues), Rule(label_triples, label_cues),
          Rule(noun_triples, noun_cues, reads_proposals=True), Rule(hyphen_triples, hyphen_cues),
          Rule(alongside_triples, alongside_cues), Rule(regret_triples, regret_cues))
-_CUE_POS = ("VERB", "AUX", "ADJ", "NOUN", "PROPN")
+_CUE_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
 
 
 def find_triples(ctx: Context) -> list[Triple]:
