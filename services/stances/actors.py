@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from schemas.models import Entity, EntityRef
 from services.entities.resolve import EntityResolver, entity_ref
-from services.stances.doctext import columns_of, text_of, tokens_of
+from services.stances.doctext import columns_of, sent_of, text_of, tokens_of
 from services.stances.lexicon import lexicon
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -64,9 +64,13 @@ class Actors:
         # Per token index: the entity of the mention under the token, and what ``entity`` makes of it.
         self._mentions = self.resolver.entities_at(self._columns.start, self._columns.end)
         self._mention_refs: dict[int, EntityRef | None] = {}
+        # One EntityRef per entity (keyed by id): a mention has many tokens, and each pydantic model costs.
+        self._refs_by_entity: dict[int, EntityRef] = {}
         self._entity_refs: dict[int, EntityRef | None] = {}
         self.records: list[Record] = []
         self.gender: dict[str, str] = {}
+        # The rules ask ``refs`` about the same tokens many times; see ``refs`` for when an answer is reused.
+        self._refs_seen: dict[tuple[int, bool, bool], tuple[tuple[int, int], list[EntityRef]]] = {}
         self._build_memory()
         # Resolving the gendered subject pronouns in order teaches who is "he" and who is "she".
         columns = self._columns
@@ -90,8 +94,14 @@ class Actors:
         """``resolver.at`` of token ``i``, looked up once per token."""
         if i not in self._mention_refs:
             ent = self._mentions[i]
-            self._mention_refs[i] = entity_ref(ent) if ent is not None else None
+            self._mention_refs[i] = self._ref_of_entity(ent) if ent is not None else None
         return self._mention_refs[i]
+
+    def _ref_of_entity(self, ent: Entity) -> EntityRef:
+        ref = self._refs_by_entity.get(id(ent))
+        if ref is None:
+            ref = self._refs_by_entity[id(ent)] = entity_ref(ent)
+        return ref
 
     def entity(self, tok: Token) -> EntityRef | None:
         """The canonical entity of the mention covering ``tok``; demonyms map to their country."""
@@ -106,6 +116,8 @@ class Actors:
         if self._mentions[i] is None and self._columns.ent_type[i] != "NORP":
             return None  # no mention, and no demonym to look up by name
         ref = self._mention_ref(i)
+        if ref is not None and ref.type != "NORP":
+            return ref  # the token's text is only needed to look a name up or to map a demonym
         text = text_of(self.doc)[self._columns.start[i]: self._columns.end[i]]
         if ref is None:
             ref = self.resolver.for_text(text)
@@ -177,12 +189,12 @@ class Actors:
             tok = tokens[i]
             # One record per mention: use the mention's last token (its syntactic head in English).
             mention = self._mention_ref(i)
-            if i + 1 < len(tokens) and self._mention_ref(i + 1) == mention and columns.ent_iob[i + 1] == "I":
+            if i + 1 < len(tokens) and columns.ent_iob[i + 1] == "I" and _same(self._mention_ref(i + 1), mention):
                 continue
             # The mention's syntactic root ("Observatory" in "Observatory for Human Rights").
             root = i
             for _ in range(6):
-                if heads[root] == root or self._mention_ref(heads[root]) != mention:
+                if heads[root] == root or not _same(self._mention_ref(heads[root]), mention):
                     break
                 root = heads[root]
             subject = self._is_subject(tokens[root])
@@ -276,7 +288,7 @@ class Actors:
         from services.stances.proposals import is_proposal
 
         sent = self._sent_of[end]
-        return any(is_proposal(t) and self._sent_of[t.i] == sent for t in self.tokens[start + 1: end])
+        return any(self._sent_of[j] == sent and is_proposal(self.tokens[j]) for j in range(start + 1, end))
 
     def _clause_subject(self, pron: Token) -> EntityRef | None:
         """For "its veto"/"his veto": the subject of the clause the possessive sits in, if it fits."""
@@ -314,16 +326,28 @@ class Actors:
 
     def refs(self, head: Token, resolve_pronouns: bool = True, actors_only: bool = True) -> list[EntityRef]:
         """Everything ``head`` (and its conjuncts) refers to, as EntityRefs; empty when not an actor."""
+        # The answer depends on the token and on the discourse memory (pronouns, "the group"). The memory
+        # only grows, so its size names its state: an answer is reused while the size is the one it was
+        # computed with, and kept only when computing it did not itself add to the memory.
+        key = (head.i, resolve_pronouns, actors_only)
+        memory = (len(self.records), len(self.gender))
+        seen = self._refs_seen.get(key)
+        if seen is not None and seen[0] == memory:
+            return list(seen[1])
         out: list[EntityRef] = []
         for tok in [head, *head.conjuncts]:
             for ref in self._ref_one(tok, resolve_pronouns, actors_only):
                 if ref not in out:
                     out.append(ref)
+        if (len(self.records), len(self.gender)) == memory:
+            self._refs_seen[key] = (memory, list(out))
         return out
 
     def _ref_one(self, tok: Token, resolve_pronouns: bool, actors_only: bool) -> list[EntityRef]:
-        low = tok.lower_
-        if low in ("one", "some", "many", "two", "three", "several") and tok.pos_ in ("NUM", "PRON", "DET", "ADJ"):
+        i, columns = tok.i, self._columns
+        dep, lower, pos = columns.dep, columns.lower, columns.pos
+        low = lower[i]
+        if low in ("one", "some", "many", "two", "three", "several") and pos[i] in ("NUM", "PRON", "DET", "ADJ"):
             # "one of the residents told AP": the group the speaker belongs to.
             of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                   if p.dep_ == "pobj" and p.pos_ == "NOUN"
@@ -333,45 +357,49 @@ class Actors:
         if low in _RELATIVE and tok.tag_ in ("WDT", "WP", "WP$"):
             ante = self.relative_antecedent(tok)
             return self.refs(ante, resolve_pronouns, actors_only) if ante is not None else []
-        if tok.pos_ == "PRON":
+        if pos[i] == "PRON":
             if not resolve_pronouns:
                 return []
             ref = self.antecedent(tok)
             return [ref] if ref is not None else []
+        # The dependents are read once: the checks below look at them several times.
+        children = list(tok.children)
+        rights = [c for c in children if c.i > i]
         # "members ..., including Britain, France and the United States"
-        for child in tok.rights:
-            if child.dep_ == "prep" and child.lower_ in ("including", "like", "notably"):
+        for child in rights:
+            if dep[child.i] == "prep" and lower[child.i] in ("including", "like", "notably"):
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return self.refs(objs[0], resolve_pronouns, actors_only)
         # Generic quantified actors ("any country that opposes X") hold no stance of their own.
-        if any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in tok.children):
+        if any(dep[c.i] == "det" and lower[c.i] in _GENERIC_DETS for c in children):
             return []
         ref = self.entity(tok)
-        dashed = any(c.dep_ == "punct" and c.text in "—–-" for c in tok.children)
-        if ref is not None and ref.type in _PLACE_TYPES and tok.left_edge.i == tok.sent.start and dashed:
+        if ref is not None and ref.type in _PLACE_TYPES and tok.left_edge.i == sent_of(tok).start \
+                and any(dep[c.i] == "punct" and c.text in "—–-" for c in children):
             # A dateline glued to the subject: "NEW YORK — Human Rights First said ..."
-            for child in tok.rights:
-                aref = self.entity(child) if child.dep_ == "appos" else None
+            for child in rights:
+                aref = self.entity(child) if dep[child.i] == "appos" else None
                 if aref is not None and aref.type in ("ORG", "PERSON"):
                     return [aref]
         if ref is not None and (not actors_only or ref.type in ACTOR_TYPES):
             return [ref]
         # "Russia's ambassador, Vitaly Churkin" -> Churkin
-        for child in tok.rights:
-            if child.dep_ == "appos":
+        for child in rights:
+            if dep[child.i] == "appos":
                 aref = self.entity(child)
                 if aref is not None and aref.type in ACTOR_TYPES:
                     return [aref]
-        if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lex.actor_nouns:
+        lemma = columns.lemma[i]
+        if pos[i] in ("NOUN", "PROPN") and lemma in self.lex.actor_nouns:
             # "its Russian ally" is Russia.
-            if tok.lemma_.lower() in self.lex.ally_nouns:
-                found = [self.entity(c) for c in tok.children if c.dep_ in ("amod", "compound")]
+            if lemma in self.lex.ally_nouns:
+                found = [self.entity(c) for c in children if dep[c.i] in ("amod", "compound")]
                 mods = [m for m in found if m is not None and m.type in ("GPE", "ORG", "NORP")]
                 if len(mods) == 1:
                     return mods
             return [self._generic(tok)]
-        if not actors_only and tok.pos_ in ("NOUN", "PROPN"):
+        if not actors_only and pos[i] in ("NOUN", "PROPN"):
             return [EntityRef(name=self.np_name(tok))]
         return []
 
@@ -408,7 +436,7 @@ class Actors:
                 break
             cand = cand.head
         # No noun above it: the nearest proposal, else actor, to the left in the sentence.
-        left = [t for t in self.tokens[rel.sent.start: rel.i] if t.pos_ in ("NOUN", "PROPN")]
+        left = [t for t in self.tokens[sent_of(rel).start: rel.i] if t.pos_ in ("NOUN", "PROPN")]
         for test in (is_proposal, self.is_actor_token):
             found = [t for t in left if test(t)]
             if found:
@@ -446,6 +474,11 @@ def _inside_quotes(quoted: list[tuple[int, int]], offsets: list[int]) -> list[bo
     at = numpy.asarray(offsets, dtype=numpy.int64)
     k = numpy.searchsorted(quote_starts, at, side="right") - 1
     return list(((k >= 0) & (at < quote_ends[k])).tolist())
+
+
+def _same(a: EntityRef | None, b: EntityRef | None) -> bool:
+    """``a == b``; the refs of one entity are one object, and pydantic's ``==`` is slower than ``is``."""
+    return a is b or (a is not None and b is not None and a == b)
 
 
 def _plural(name: str) -> bool:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import logging
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from spacy.vocab import Vocab
@@ -19,6 +22,25 @@ log = logging.getLogger(__name__)
 NAME = "stances"
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a batch runs.
+
+    The stage makes many short-lived objects (Tokens, Spans, models) but no reference cycles (``forget``
+    breaks the Doc's; tests/unit check), so the collector's passes during a batch find nothing: about
+    0.2 ms of CPU per article after the worker's ``gc.freeze()``, 0.6 ms without it. Objects left after
+    the batch are counted as usual, so the next collection runs as it would have.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 @dataclass
 class StancesStage:
     settings: Settings
@@ -31,7 +53,8 @@ class StancesStage:
             self.vocab = load_nlp(self.settings.spacy_model).vocab
 
     def handle(self, batch: Sequence[Incoming]) -> list[list[Output]]:
-        return [[self.handle_one(msg)] for msg in batch]
+        with _collector_paused():
+            return [[self.handle_one(msg)] for msg in batch]
 
     def handle_one(self, msg: Incoming) -> Output:
         d = decode(ArticleEntities, msg, NAME)
@@ -40,10 +63,11 @@ class StancesStage:
         result = find_stances(d, self.vocab)
         if d.skipped:
             metrics.SKIPPED.labels(NAME, d.skipped).inc()
-        for q in [*result.quotes, *result.reported_speech]:
-            metrics.QUOTES.labels(str(q.direct).lower()).inc()
-        for s in result.stances:
-            metrics.STANCES.labels(s.polarity).inc()
+        # One labels() look-up per label, not per quote or stance.
+        for direct, count in Counter(str(q.direct).lower() for q in [*result.quotes, *result.reported_speech]).items():
+            metrics.QUOTES.labels(direct).inc(count)
+        for polarity, count in Counter(s.polarity for s in result.stances).items():
+            metrics.STANCES.labels(polarity).inc(count)
         log.info("stances found", extra={"stage": NAME, "article_id": d.article_id, "quotes": len(result.quotes),
                                          "stances": len(result.stances)})
         return Output(config.STANCES, d.article_id, result)

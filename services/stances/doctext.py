@@ -135,3 +135,10 @@ _DEP_NAMES: dict[int, str] = {}
 _LEMMA_NAMES: dict[int, str] = {}
 _LOWER_NAMES: dict[int, str] = {}
 _ENT_TYPE_NAMES: dict[int, str] = {}
+
+
+def sent_of(tok: Token) -> Span:
+    """``tok.sent``: the same sentence, taken from ``sentences_of`` (``Token.sent`` searches the Doc for its
+    boundaries and builds a new Span every time)."""
+    doc = tok.doc
+    return sentences_of(doc)[columns_of(doc).sent[tok.i]]

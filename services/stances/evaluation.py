@@ -8,6 +8,7 @@ needs our evaluation lexicon (news idiom that VADER misreads: "alibi",
 
 from __future__ import annotations
 
+import string
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -18,12 +19,11 @@ from vaderSentiment.vaderSentiment import (
     NEGATE,
     SPECIAL_CASES,
     SentimentIntensityAnalyzer,
-    SentiText,
-    scalar_inc_dec,
+    normalize,
 )
 
 from schemas.models import EntityRef
-from services.stances.doctext import columns_of, text_of, tokens_of
+from services.stances.doctext import columns_of, sent_of, text_of, tokens_of
 from services.stances.triples import Context, Triple, act_owner, actorish, targets_of, verb_polarity
 
 _THRESHOLD = 0.35
@@ -45,28 +45,54 @@ class NewsVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
         # The emoji rewrite looks at single characters, so only one-character keys can match.
         self.emoji_chars = frozenset(k for k in self.emojis if len(k) == 1)
 
+    def has_emoji(self, text: str) -> bool:
+        # All of them are non-ASCII (tests/unit check), and str.isascii() reads a flag instead of scanning.
+        return not text.isascii() and not self.emoji_chars.isdisjoint(text)
+
     def polarity_scores(self, text: str) -> dict[str, float]:
-        if not self.emoji_chars.isdisjoint(text):
+        if self.has_emoji(text):
             return dict(super().polarity_scores(text))
         text = text.strip()
-        sentitext = SentiText(text)
-        words: list[str] = sentitext.words_and_emoticons
-        lowered = [w.lower() for w in words]
+        return dict(self.score_valence(self._sentiments(text), text))
+
+    def compound(self, text: str) -> float:
+        """``polarity_scores(text)["compound"]``, without the pos/neu/neg shares nobody reads."""
+        if self.has_emoji(text):
+            return float(super().polarity_scores(text)["compound"])
+        text = text.strip()
+        sentiments = self._sentiments(text)
+        if not sentiments:
+            return 0.0
+        # score_valence's compound: the sum, pushed away from 0 by "!" and "?", normalised.
+        total = float(sum(sentiments))
+        emphasis = self._punctuation_emphasis(text)
+        if total > 0:
+            total += emphasis
+        elif total < 0:
+            total -= emphasis
+        return round(normalize(total), 4)
+
+    def _sentiments(self, text: str) -> list[float]:
+        """The valence of every word of ``text`` (stripped, without emoji), as VADER weighs it."""
+        words = _words_and_emoticons(text)
+        lowered = list(map(str.lower, words))
+        is_cap_diff = 0 < len(words) - sum(map(str.isupper, words)) < len(words)  # allcap_differential
+        lexicon, last = self.lexicon, len(words) - 1
         sentiments: list[float] = []
         for i, low in enumerate(lowered):
-            if low in BOOSTER_DICT or (i < len(words) - 1 and low == "kind" and lowered[i + 1] == "of"):
+            # Words outside the lexicon score 0 in ``_valence`` too: most words, so it is not called for them.
+            if low not in lexicon or low in BOOSTER_DICT or (i < last and low == "kind" and lowered[i + 1] == "of"):
                 sentiments.append(0)
             else:
-                sentiments.append(self._valence(words, lowered, i, sentitext.is_cap_diff))
-        sentiments = self._but_check(words, sentiments)
-        return dict(self.score_valence(sentiments, text))
+                sentiments.append(self._valence(words, lowered, i, is_cap_diff))
+        if "but" in lowered:  # ``_but_check`` changes nothing without one
+            sentiments = self._but_check(words, sentiments)
+        return sentiments
 
     def _valence(self, words: list[str], lowered: list[str], i: int, is_cap_diff: bool) -> float:
-        """``sentiment_valence`` of word ``i`` (``lowered``: the words in lower case)."""
+        """``sentiment_valence`` of word ``i``, a lexicon word (``lowered``: the words in lower case)."""
         lexicon = self.lexicon
         item = lowered[i]
-        if item not in lexicon:
-            return 0
         valence = lexicon[item]
         if item == "no" and i != len(words) - 1 and lowered[i + 1] in lexicon:
             valence = 0.0
@@ -80,7 +106,7 @@ class NewsVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
                 valence -= C_INCR
         for start_i in range(0, 3):
             if i > start_i and lowered[i - (start_i + 1)] not in lexicon:
-                s = scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
+                s = _scalar_inc_dec(words[i - (start_i + 1)], lowered[i - (start_i + 1)], valence, is_cap_diff)
                 if start_i == 1 and s != 0:
                     s = s * 0.95
                 if start_i == 2 and s != 0:
@@ -89,10 +115,38 @@ class NewsVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
                 valence = _negation_check(valence, lowered, start_i, i)
                 if start_i == 2:
                     valence = _special_idioms_check(valence, lowered, i)
-        return float(self._least_check(valence, words, i))
+        return _least_check(valence, lowered, i, lexicon)
 
-    def compound(self, text: str) -> float:
-        return float(self.polarity_scores(text)["compound"])
+
+def _scalar_inc_dec(word: str, lowered: str, valence: float, is_cap_diff: bool) -> float:
+    """``vaderSentiment.scalar_inc_dec`` of ``word`` (``lowered``: the word in lower case)."""
+    if lowered not in BOOSTER_DICT:
+        return 0.0
+    scalar = float(BOOSTER_DICT[lowered])
+    if valence < 0:
+        scalar *= -1
+    if word.isupper() and is_cap_diff:
+        scalar = scalar + C_INCR if valence > 0 else scalar - C_INCR
+    return scalar
+
+
+def _least_check(valence: float, lowered: list[str], i: int, lexicon: dict[str, float]) -> float:
+    """``SentimentIntensityAnalyzer._least_check`` on the lower-cased words."""
+    if i > 1 and lowered[i - 1] not in lexicon and lowered[i - 1] == "least":
+        if lowered[i - 2] != "at" and lowered[i - 2] != "very":
+            valence = valence * N_SCALAR
+    elif i > 0 and lowered[i - 1] not in lexicon and lowered[i - 1] == "least":
+        valence = valence * N_SCALAR
+    return float(valence)
+
+
+def _words_and_emoticons(text: str) -> list[str]:
+    """``SentiText(text).words_and_emoticons``: each word stripped of punctuation unless that leaves two
+    characters or fewer (an emoticon)."""
+    return [word if len(stripped := word.strip(_PUNCTUATION)) <= 2 else stripped for word in text.split()]
+
+
+_PUNCTUATION = string.punctuation
 
 
 def _negated(word: str) -> bool:
@@ -160,14 +214,17 @@ def tone_of(text: str) -> float:
 
 
 def _lexicon_score(ctx: Context, toks: list[Token], text: str) -> tuple[int, int]:
-    lex = ctx.lex
-    neg = sum(1 for t in toks if t.lemma_.lower() in lex.negative_evaluation or t.lower_ in lex.negative_evaluation)
-    pos = sum(1 for t in toks if t.lemma_.lower() in lex.positive_evaluation or t.lower_ in lex.positive_evaluation)
+    lex, columns = ctx.lex, columns_of(ctx.doc)
+    lemma, lower = columns.lemma, columns.lower
+    positions = [t.i for t in toks]
+    negative, positive = lex.negative_evaluation, lex.positive_evaluation
+    neg = sum(1 for i in positions if lemma[i] in negative or lower[i] in negative)
+    pos = sum(1 for i in positions if lemma[i] in positive or lower[i] in positive)
     low = text.lower()
-    neg += sum(1 for w in lex.negative_evaluation if " " in w and w in low)
-    pos += sum(1 for w in lex.positive_evaluation if " " in w and w in low)
+    neg += sum(1 for w in lex.negative_phrases if w in low)
+    pos += sum(1 for w in lex.positive_phrases if w in low)
     # Negated predicates ("is not acceptable") turn the judgement round.
-    if any(t.dep_ == "neg" for t in toks):
+    if any(columns.dep[i] == "neg" for i in positions):
         neg, pos = pos, neg
     return neg, pos
 
@@ -243,7 +300,7 @@ def evaluate_region(ctx: Context, speaker: EntityRef | None, start: int, end: in
             polarity = "support"
         else:
             continue
-        out.append(Triple([speaker], targets, polarity, v.text, v.sent, 0.5, "evaluation"))
+        out.append(Triple([speaker], targets, polarity, v.text, sent_of(v), 0.5, "evaluation"))
     return out
 
 
@@ -279,7 +336,7 @@ def _judged_by_their_stance(ctx: Context, speaker: EntityRef, verb: Token, stanc
         polarity = _FLIP[polarity]
     elif tone < _THRESHOLD:
         return []
-    return [Triple([speaker], [t for t in targets if t != speaker], polarity, verb.text, verb.sent, 0.5,
+    return [Triple([speaker], [t for t in targets if t != speaker], polarity, verb.text, sent_of(verb), 0.5,
                    "evaluation")]
 
 
@@ -303,5 +360,5 @@ def _owned_judgements(ctx: Context, speaker: EntityRef, span: Span) -> list[Trip
             continue  # "their crimes": whose is too uncertain
         owners = [o for o in act_owner(ctx, noun) if o != speaker and (o.type is not None or actorish(ctx, o))]
         if owners:
-            out.append(Triple([speaker], owners, polarity, noun.text, noun.sent, 0.4, "evaluation"))
+            out.append(Triple([speaker], owners, polarity, noun.text, sent_of(noun), 0.4, "evaluation"))
     return out

@@ -65,6 +65,15 @@ class Lexicon:
         """The verbs of the phrasal cues ("rule" of "rule out")."""
         return frozenset(cue.rsplit(" ", 1)[0] for cue in self.phrasal_oppose | self.phrasal_support if " " in cue)
 
+    @cached_property
+    def negative_phrases(self) -> tuple[str, ...]:
+        """The negative evaluations of more than one word, found in text rather than token by token."""
+        return tuple(w for w in self.negative_evaluation if " " in w)
+
+    @cached_property
+    def positive_phrases(self) -> tuple[str, ...]:
+        return tuple(w for w in self.positive_evaluation if " " in w)
+
     @property
     def oppose_verbs(self) -> frozenset[str]:
         return self.vote_oppose | self.speech_oppose

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from schemas.models import ArticleEntities, ArticleStances, EntityRef, Quote, Stance
+from schemas.models import Span as TextSpan
 from services.common.parse import parse_text, parse_to_doc
 from services.stances import quotes as direct
 from services.stances import reported as indirect
@@ -53,8 +54,11 @@ def _key(ref: EntityRef) -> str:
 def _to_stances(doc: Doc, triples: list[Triple]) -> list[Stance]:
     out: list[Stance] = []
     seen: set[tuple[str, str, str, int]] = set()
+    evidence: dict[int, TextSpan] = {}  # per sentence start: many triples share a sentence
     for tr in triples:
-        ev = direct.evidence_of(doc, [tr.sent])
+        ev = evidence.get(tr.sent.start)
+        if ev is None:
+            ev = evidence[tr.sent.start] = direct.evidence_of(doc, [tr.sent])
         for h in tr.holders:
             for t in tr.targets:
                 if _key(h) == _key(t):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from services.stances.doctext import columns_of, tokens_of
+from services.stances.doctext import columns_of, sent_of, tokens_of
 from services.stances.lexicon import lexicon
 
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your"}
@@ -42,7 +42,8 @@ def _noun_compounds(head: Token) -> list[Token]:
     """Common-noun compounds right before the head ("draft", "cease fire"), nearest last."""
     out: list[Token] = []
     i = head.i - 1
-    while i >= head.sent.start:
+    sent_start = sent_of(head).start
+    while i >= sent_start:
         t = head.doc[i]
         if t.head == head or t.head in out or (t.dep_ == "compound" and t.head.i <= head.i):
             if t.dep_ == "compound" and t.pos_ == "NOUN" and not any(c.dep_ == "nummod" for c in t.children):

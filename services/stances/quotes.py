@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from schemas.models import EntityRef, Quote
 from schemas.models import Span as TextSpan
 from services.stances.actors import SUBJECT_DEPS, Actors
-from services.stances.doctext import SENT_ENDS_KEY, columns_of, sentences_of, text_of, tokens_of
+from services.stances.doctext import SENT_ENDS_KEY, columns_of, sent_of, sentences_of, text_of, tokens_of
 from services.stances.lexicon import lexicon
 from services.stances.quotemarks import QuoteSpan
 
@@ -69,7 +69,7 @@ def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
 def _frame_sents(doc: Doc, span: QuoteSpan) -> list[Span]:
     close = span.close_mark if span.close_mark is not None else span.end
     all_sents, ends = _sentences(doc)
-    k = bisect.bisect_right(ends, span.open_mark)
+    k = first_k = bisect.bisect_right(ends, span.open_mark)
     sents = []
     while k < len(all_sents) and all_sents[k].start_char <= close:
         sents.append(all_sents[k])
@@ -79,12 +79,11 @@ def _frame_sents(doc: Doc, span: QuoteSpan) -> list[Span]:
     first, last = sents[0], sents[-1]
     # "'...,' he said." split off as its own short sentence.
     if last.end < len(doc):
-        nxt = all_sents[k] if k < len(all_sents) else doc[last.end].sent
+        nxt = all_sents[k] if k < len(all_sents) else sent_of(tokens_of(doc)[last.end])
         gap = text_of(doc)[close + 1: nxt.start_char]
         if len(nxt) <= _SHORT_FRAME and gap.strip() == "" and "\n" not in gap:
             sents.append(nxt)
     # "X said:" just before the quote.
-    first_k = all_sents.index(first)
     if first_k > 0 and first.start_char >= span.open_mark - 1:
         prev = all_sents[first_k - 1]
         if text_of(doc)[prev.start_char: prev.end_char].rstrip().endswith(":"):

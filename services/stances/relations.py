@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from schemas.models import EntityRef
 from services.stances.actors import SUBJECT_DEPS
+from services.stances.doctext import sent_of
 from services.stances.lexicon import Lexicon
 from services.stances.syntax import objects, prep_objects, subject
 from services.stances.triples import Context, Triple, act_owner, holders_of, owner_of, targets_of
@@ -38,13 +39,13 @@ def noun_triples(ctx: Context, noun: Token) -> list[Triple]:
             targets = [EntityRef(name=current)] if current else []
         if holders and targets:
             kind = "vote" if any(t.name in ctx.proposal_names.values() for t in targets) else "speech_act"
-            out.append(Triple(holders, targets, polarity, noun.text, noun.sent, 0.7, kind))
+            out.append(Triple(holders, targets, polarity, noun.text, sent_of(noun), 0.7, kind))
     elif noun.i in ctx.proposal_names and lemma not in ("vote", "move") and lemma not in lex.political_hostility:
         # "Russia's draft", "its draft resolution": the owner backs its own text.
         holders = [r for c in noun.children if c.dep_ == "poss" for r in holders_of(ctx, c)]
         if holders:
             target = EntityRef(name=ctx.proposal_names[noun.i])
-            out.append(Triple(holders, [target], "support", noun.text, noun.sent, 0.6, "vote"))
+            out.append(Triple(holders, [target], "support", noun.text, sent_of(noun), 0.6, "vote"))
     elif lemma in lex.ally_nouns or lemma in lex.enemy_nouns:
         polarity = "support" if lemma in lex.ally_nouns else "oppose"
         targets = [r for t in objects(noun, ("of", "to", "for")) for r in targets_of(ctx, t)]
@@ -61,7 +62,7 @@ def noun_triples(ctx: Context, noun: Token) -> list[Triple]:
                 targets = holders_of(ctx, poss[0])
                 holders = [r for a in adj for r in ctx.actors.refs(a)]
         if holders and targets:
-            out.append(Triple(holders, targets, polarity, noun.text, noun.sent, 0.6, "relation"))
+            out.append(Triple(holders, targets, polarity, noun.text, sent_of(noun), 0.6, "relation"))
     elif lemma in lex.hostility_nouns or lemma in lex.political_hostility:
         # Strikes on a town are events, not stances; sanctions on a country are a stance.
         political = lemma in lex.political_hostility
@@ -73,7 +74,7 @@ def noun_triples(ctx: Context, noun: Token) -> list[Triple]:
         if targets:
             holders = owner_of(ctx, noun)
             if holders:
-                out.append(Triple(holders, targets, "oppose", noun.text, noun.sent, 0.5, "relation"))
+                out.append(Triple(holders, targets, "oppose", noun.text, sent_of(noun), 0.5, "relation"))
     return out
 
 
@@ -100,7 +101,7 @@ def hyphen_triples(ctx: Context, tok: Token) -> list[Triple]:
     if not targets:
         return []
     kind = "vote" if any(t.name in ctx.proposal_names.values() for t in targets) else "relation"
-    return [Triple([holder], targets, _HYPHEN_CUES[tok.lower_], cue, tok.sent, 0.6, kind)]
+    return [Triple([holder], targets, _HYPHEN_CUES[tok.lower_], cue, sent_of(tok), 0.6, kind)]
 
 
 def alongside_cues(lex: Lexicon) -> frozenset[str]:
@@ -133,7 +134,7 @@ def alongside_triples(ctx: Context, verb: Token) -> list[Triple]:
             subj = verb.head.head
         holders = holders_of(ctx, subj)
         if holders and targets:
-            out.append(Triple(holders, targets, polarity, f"{verb.text} {p.text}", verb.sent, 0.6, "relation"))
+            out.append(Triple(holders, targets, polarity, f"{verb.text} {p.text}", sent_of(verb), 0.6, "relation"))
     return out
 
 
@@ -159,6 +160,6 @@ def regret_triples(ctx: Context, tok: Token) -> list[Triple]:
                 subj = next((c for c in owner.children if c.dep_ in SUBJECT_DEPS), None) or subject(owner)
                 holders = holders_of(ctx, subj)
                 if holders:
-                    out.append(Triple(holders, targets, "support", tok.text, tok.sent, 0.6, "evaluation"))
+                    out.append(Triple(holders, targets, "support", tok.text, sent_of(tok), 0.6, "evaluation"))
                 return out
     return out

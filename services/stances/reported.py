@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from schemas.models import EntityRef, Quote
 from services.stances.actors import Actors
-from services.stances.doctext import columns_of, text_of, tokens_of
+from services.stances.doctext import columns_of, sent_of, text_of, tokens_of
 from services.stances.lexicon import lexicon
 from services.stances.quotes import evidence_of, speaker_from_subject, subject_of
 
@@ -35,7 +35,7 @@ def _trim(doc: Doc, start: int, end: int) -> Span | None:
         start += 1
     while end > start and (tokens[end - 1].is_punct or tokens[end - 1].is_space):
         end -= 1
-    return doc[start:end] if end - start >= _MIN_TOKENS else None
+    return Span(doc, start, end) if end - start >= _MIN_TOKENS else None  # doc[start:end], without its slice checks
 
 
 def _quoted_share(span: Span, actors: Actors) -> float:
@@ -47,12 +47,8 @@ def _cue_indices(doc: Doc, actors: Actors) -> list[int]:
     """Tokens outside quotes that can open reported speech: a reporting verb, "accuse"/"charge", "according"."""
     verbs = lexicon().reported_verbs | {"accuse", "charge"}
     columns = columns_of(doc)
-    out = []
-    for i, (pos, lemma, low) in enumerate(zip(columns.pos, columns.lemma, columns.lower, strict=True)):
-        cue = (pos in ("VERB", "AUX") and lemma in verbs) or low == "according"
-        if cue and not actors.in_quote_at(i):
-            out.append(i)
-    return out
+    return [i for i, (pos, lemma, low) in enumerate(zip(columns.pos, columns.lemma, columns.lower, strict=True))
+            if ((pos in ("VERB", "AUX") and lemma in verbs) or low == "according") and not actors.in_quote_at(i)]
 
 
 def find_reported(doc: Doc, actors: Actors) -> list[Reported]:
@@ -63,7 +59,7 @@ def find_reported(doc: Doc, actors: Actors) -> list[Reported]:
         tok = tokens[i]
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and lemma in lex.reported_verbs:
-            comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+            comp = next((c for c in tok.rights if c.dep_ == "ccomp"), None)
             if comp is None:
                 continue
             # "which the group said was meant to ...": the clause starts after the verb.
@@ -76,7 +72,7 @@ def find_reported(doc: Doc, actors: Actors) -> list[Reported]:
                 speaker = _earlier_speaker(tok, actors)  # "X said ..., and warned ..."
             if speaker is None:
                 speaker = speaker_from_subject(subj, actors)
-            out.append(Reported(speaker, tok, clause, tok.sent, _quoted_share(clause, actors) > 0.5))
+            out.append(Reported(speaker, tok, clause, sent_of(tok), _quoted_share(clause, actors) > 0.5))
         elif lemma in ("accuse", "charge") and tok.pos_ == "VERB":
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -85,13 +81,13 @@ def find_reported(doc: Doc, actors: Actors) -> list[Reported]:
                 continue
             clause = _trim(doc, obj.left_edge.i, of.right_edge.i + 1)
             if clause is not None and _quoted_share(clause, actors) <= 0.5:
-                out.append(Reported(speaker_from_subject(subj, actors), tok, clause, tok.sent))
+                out.append(Reported(speaker_from_subject(subj, actors), tok, clause, sent_of(tok)))
         elif tok.lower_ == "according":
             to = next((c for c in tok.children if c.lower_ == "to"), None)
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             if obj is None:
                 continue
-            sent = tok.sent
+            sent = sent_of(tok)
             phrase = (tok.left_edge.i, (to.right_edge.i if to is not None else tok.i) + 1)
             # The rest of the sentence, on whichever side of "according to X" it stands.
             if phrase[0] - sent.start >= sent.end - phrase[1]:
@@ -119,7 +115,7 @@ def to_quotes(doc: Doc, reported: list[Reported]) -> list[Quote]:
 def _earlier_speaker(verb: Token, actors: Actors) -> EntityRef | None:
     """The actor subject of an earlier speech verb in the same sentence."""
     lex = lexicon()
-    for t in reversed(verb.doc[verb.sent.start: verb.i]):
+    for t in reversed(verb.doc[sent_of(verb).start: verb.i]):
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.speech_verbs:
             subj = subject_of(t)
             ref = speaker_from_subject(subj, actors, actors_only=True) if subj is not None else None

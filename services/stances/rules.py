@@ -43,7 +43,7 @@ class Rule:
 RULES = (Rule(verb_triples, verb_cues), Rule(urge_triples, urge_cues), Rule(label_triples, label_cues),
          Rule(noun_triples, noun_cues, reads_proposals=True), Rule(hyphen_triples, hyphen_cues),
          Rule(alongside_triples, alongside_cues), Rule(regret_triples, regret_cues))
-_CUE_POS = ("VERB", "AUX", "ADJ", "NOUN", "PROPN")
+_CUE_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
 
 
 def find_triples(ctx: Context) -> list[Triple]:
@@ -51,14 +51,17 @@ def find_triples(ctx: Context) -> list[Triple]:
     rules = [(rule.find, rule.cues(ctx.lex), rule.reads_proposals) for rule in RULES]
     any_cue = frozenset().union(*(cues for _, cues, _ in rules))
     tokens, columns = tokens_of(ctx.doc), columns_of(ctx.doc)
+    proposals = ctx.proposal_names
+    lemmas, lowers = columns.lemma, columns.lower
+    # One pass over the columns picks the few tokens any rule can fire on.
+    cue_positions = [i for i, (pos, lemma, low) in enumerate(zip(columns.pos, lemmas, lowers, strict=True))
+                     if pos in _CUE_POS and (lemma in any_cue or low in any_cue or i in proposals)]
     out: list[Triple] = []
-    for i, (pos, lemma, low) in enumerate(zip(columns.pos, columns.lemma, columns.lower, strict=True)):
-        proposal = i in ctx.proposal_names
-        if pos not in _CUE_POS or (lemma not in any_cue and low not in any_cue and not proposal):
-            continue
+    for i in cue_positions:
         tok = tokens[i]
         if tok.is_punct or tok.is_space:
             continue
+        lemma, low, proposal = lemmas[i], lowers[i], i in proposals
         for find, cues, reads_proposals in rules:
             if lemma in cues or low in cues or (reads_proposals and proposal):
                 out.extend(find(ctx, tok))

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from schemas.models import EntityRef
 from services.stances.actors import SUBJECT_DEPS, Actors
+from services.stances.doctext import sent_of, tokens_of
 from services.stances.lexicon import Lexicon, is_country
 from services.stances.proposals import is_proposal
 from services.stances.syntax import agents, is_passive, negated, objects, particle, prep_objects, subject
@@ -60,7 +61,7 @@ class Context:
                 last_vote = name
         if last is None:
             # A vote before its text is named ("vetoed it, the draft ..."): the first in the same sentence.
-            sent = self.doc[i].sent
+            sent = sent_of(tokens_of(self.doc)[i])
             for j, name, _vote in self.proposal_order:
                 if sent.start <= j < sent.end:
                     return name
@@ -231,7 +232,7 @@ def verb_triples(ctx: Context, verb: Token) -> list[Triple]:
     allow_places = kind != "relation"
     if len(holders) > 1 and any(_reciprocal(c) for c in verb.children if c.dep_ in ("dobj", "dative")):
         # "The army and the RSF accused each other": each holds the stance toward the others.
-        return [Triple(holders, list(holders), polarity, verb.text, verb.sent, confidence, kind)]
+        return [Triple(holders, list(holders), polarity, verb.text, sent_of(verb), confidence, kind)]
     targets = [r for t in target_toks for r in targets_of(ctx, t, proposals_only=proposal_only,
                                                         allow_places=allow_places, proposal_pronoun=kind == "vote")]
     if lemma in ctx.lex.physical_cues:
@@ -272,7 +273,7 @@ def verb_triples(ctx: Context, verb: Token) -> list[Triple]:
                 holders = listed
     if not holders or not targets:
         return []
-    return [Triple(holders, targets, polarity, verb.text, verb.sent, confidence, kind)]
+    return [Triple(holders, targets, polarity, verb.text, sent_of(verb), confidence, kind)]
 
 
 def _speaker_of_misattached(ctx: Context, verb: Token, subj: Token | None) -> list[EntityRef]:
@@ -323,7 +324,7 @@ def urge_triples(ctx: Context, verb: Token) -> list[Triple]:
             targets = [r for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in _PROCEDURES
                        for r in targets_of(ctx, p, proposals_only=True)]
             if targets:
-                out.append(Triple(holders, targets, "support", verb.text, verb.sent, 0.6, "speech_act"))
+                out.append(Triple(holders, targets, "support", verb.text, sent_of(verb), 0.6, "speech_act"))
     inner = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "on":
@@ -342,7 +343,7 @@ def urge_triples(ctx: Context, verb: Token) -> list[Triple]:
         targets = [r for t in target_toks for r in targets_of(ctx, t, proposals_only=proposal_only,
                                                             proposal_pronoun=True)]
         if targets:
-            out.append(Triple(holders, targets, polarity, verb.text, verb.sent, 0.7, "speech_act"))
+            out.append(Triple(holders, targets, polarity, verb.text, sent_of(verb), 0.7, "speech_act"))
     return out
 
 
@@ -379,7 +380,7 @@ def label_triples(ctx: Context, verb: Token) -> list[Triple]:
         targets = [EntityRef(name=ctx.actors.np_name(obj))]  # "called the attack a war crime"
     if not holders or not targets:
         return []
-    return [Triple(holders, targets, "oppose" if neg > pos else "support", verb.text, verb.sent, 0.7, "speech_act")]
+    return [Triple(holders, targets, "oppose" if neg > pos else "support", verb.text, sent_of(verb), 0.7, "speech_act")]
 
 
 # ----- noun rules -------------------------------------------------------------------------------
