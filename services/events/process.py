@@ -20,6 +20,7 @@ from services.events.flags import flags_for
 from services.events.lexicon import Lexicon, Pattern, default_lexicon
 from services.events.refs import PLACE_TYPES, RefContext, Resolver
 from services.events.syntax import paragraph_breaks
+from services.events.tree import tree_of
 
 # An event dated this long before the article (or its latest date) is recalled background.
 BACKGROUND_DAYS = 365
@@ -29,41 +30,40 @@ _DATE_PREPS = frozenset({"on", "in", "during", "since", "by", "at", "from", "unt
 def _date_span_at(tok: Token) -> Span | None:
     if tok.ent_type_ not in ("DATE", "TIME"):
         return None
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ == "DATE":
-            return ent
-    return None
+    return tree_of(tok.doc).date_ents.get(tok.i)
 
 
 def date_phrase(trigger: Token) -> Span | None:
     """The date expression attached to the trigger's clause ("on Monday", "last month")."""
+    tree = tree_of(trigger.doc)
     cur: Token | None = trigger
     for _ in range(4):
         if cur is None:
             break
-        for c in cur.children:
+        kids = tree.children(cur)
+        for c in kids:
             span = _date_span_at(c)
             if span is not None and c.dep_ in ("npadvmod", "tmod", "advmod", "nmod", "obl", "pobj", "compound"):
                 return span
             if c.dep_ == "prep" and c.lower_ in _DATE_PREPS:
-                for pobj in c.children:
+                for pobj in tree.children(c):
                     span = _date_span_at(pobj)
                     if span is not None and pobj.dep_ == "pobj":
                         return span
         # "launched a campaign to bolster X in 2015": the parser often hangs the date on the
         # infinitive of purpose; it dates the whole act
-        for inf in cur.children:
+        for inf in kids:
             if inf.dep_ in ("acl", "advcl", "xcomp") and inf.pos_ == "VERB" and any(
-                    a.dep_ == "aux" and a.lower_ == "to" for a in inf.children):
-                for c in inf.children:
+                    a.dep_ == "aux" and a.lower_ == "to" for a in tree.children(inf)):
+                for c in tree.children(inf):
                     if c.dep_ == "prep" and c.lower_ in _DATE_PREPS:
-                        for pobj in c.children:
+                        for pobj in tree.children(c):
                             span = _date_span_at(pobj)
                             if span is not None:
                                 return span
         # nouns take the date of their clause; conjoined/controlled verbs that of their head
         if cur.pos_ != "VERB" or cur.dep_ in ("conj", "xcomp"):
-            cur = cur.head if cur.head != cur else None
+            cur = tree.head(cur) if tree.heads[cur.i] != cur.i else None
         else:
             break
     return None
@@ -71,8 +71,8 @@ def date_phrase(trigger: Token) -> Span | None:
 
 def paragraph_clip(tok: Token) -> Span:
     """The trigger's sentence, cut at paragraph breaks the parser ran across."""
-    sent = tok.sent
-    start, end = sent.start, sent.end
+    tree = tree_of(tok.doc)
+    start, end = tree.sent_start(tok.i), tree.sent_end(tok.i)
     breaks = paragraph_breaks(tok.doc)
     # the last break before the trigger and the first after it, both inside the sentence
     before = bisect_left(breaks, tok.i)
@@ -81,10 +81,9 @@ def paragraph_clip(tok: Token) -> Span:
     after = bisect_right(breaks, tok.i)
     if after < len(breaks) and breaks[after] < end:
         end = breaks[after]
-    span = tok.doc[start:end]
-    while len(span) > 1 and span[-1].is_space:
-        span = span[:-1]
-    return span
+    while end - start > 1 and tree.tokens[end - 1].is_space:
+        end -= 1
+    return tok.doc[start:end]
 
 
 _YEAR_ONLY = re.compile(r"\b(?:19|20)\d\d\b")
@@ -109,7 +108,7 @@ def _reference_date(doc: Doc, published: dt.date | None) -> dt.date | None:
     """The date the article speaks from: its publication date, else the latest full date it names."""
     if published is not None:
         return published
-    dates = [resolve_date(e.text, None) for e in doc.ents if e.label_ == "DATE"]
+    dates = [resolve_date(e.text, None) for e in tree_of(doc).ents if e.label_ == "DATE"]
     known = [d for d in dates if d is not None]
     return max(known) if known else None
 
