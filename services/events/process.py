@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from schemas.models import ArticleStances, EntityRef, Event
+from schemas.models import ArticleStances, Entity, EntityRef, Event
 from schemas.models import Span as TextSpan
 from services.common.parse import parse_text, parse_to_doc
 from services.entities.resolve import EntityResolver, entity_ref
@@ -100,8 +100,15 @@ def _main_place(msg: ArticleStances) -> EntityRef | None:
     places = [e for e in msg.entities if e.type in PLACE_TYPES]
     if not places:
         return None
-    best = max(places, key=lambda e: (e.salience, len(e.mentions), -min((m.start for m in e.mentions), default=0)))
+    # the most salient, most mentioned place; the earliest mention breaks a tie (scanned for tied places only)
+    top = max((e.salience, len(e.mentions)) for e in places)
+    tied = [e for e in places if (e.salience, len(e.mentions)) == top] or places
+    best = tied[0] if len(tied) == 1 else max(tied, key=_main_place_key)
     return entity_ref(best)
+
+
+def _main_place_key(e: Entity) -> tuple[float, int, int]:
+    return e.salience, len(e.mentions), -min((m.start for m in e.mentions), default=0)
 
 
 def _reference_date(doc: Doc, published: dt.date | None) -> dt.date | None:

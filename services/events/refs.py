@@ -80,9 +80,11 @@ def np_tokens(head: Token) -> list[Token]:
     return toks or [head]
 
 
-def np_name(head: Token) -> str:
+def np_name(head: Token, text: str) -> str:
+    """The short name's words, cut from ``text``, the doc's text (a Span would make a Token per word)."""
     toks = np_tokens(head)
-    return head.doc[toks[0].i:toks[-1].i + 1].text.strip()
+    first, last = toks[0], toks[-1]
+    return text[first.idx:last.idx + len(last)].strip()
 
 
 def _opens_clause(tok: Token) -> bool:
@@ -215,7 +217,7 @@ class Resolver:
                     owner = self.ref(c, depth + 1) if c.tag_ == "PRP$" else self.ctx.entity_at(c)
                     if owner is not None and owner.entity_id is not None:
                         return owner
-        name = np_name(head)
+        name = np_name(head, self.ctx.text)
         return EntityRef(name=name, entity_id=None) if name else None
 
     def pronoun(self, tok: Token, depth: int = 0) -> EntityRef | None:
@@ -249,7 +251,7 @@ class Resolver:
             if tree.pos[i] == "NOUN" and tree.deps[i] != "compound":
                 t = tree.tokens[i]
                 if t.lemma_.lower() in self.ctx.things:
-                    return EntityRef(name=np_name(t), entity_id=None)
+                    return EntityRef(name=np_name(t, self.ctx.text), entity_id=None)
         return None
 
     def quote_speaker(self, tok: Token) -> EntityRef | None:
@@ -294,7 +296,7 @@ class Resolver:
                 ref = self.ctx.entity_at(t)
                 if ref is None and only_subjects and t.pos_ == "NOUN" and (
                         t.lemma_.lower() in self.ctx.group_nouns):
-                    ref = EntityRef(name=np_name(t), entity_id=None)
+                    ref = EntityRef(name=np_name(t, self.ctx.text), entity_id=None)
                 if ref is None or (ref.type is not None and ref.type not in AGENT_TYPES):
                     continue
                 if callable(ok) and ok(ref, t):
