@@ -482,7 +482,8 @@ class Coder:
         heads, labels, coarse = tree.heads, tree.deps, tree.pos
         for c in cands:
             found: list[tuple[int, Token]] = []
-            for i in tree.subtree(c.i):
+            # c's subtree lies between its edges, in index order; the climb below skips any other token there
+            for i in range(c.left_edge.i, c.right_edge.i + 1):
                 if labels[i] != "prep" or tree.tokens[i].lower_ not in _PLACE_PREPS:
                     continue
                 depth, cur = 0, heads[i]
