@@ -77,7 +77,7 @@ class Coder:
     def _verb_pattern(self, verb: Token) -> tuple[Pattern, list[Token]] | None:
         """The most specific dictionary pattern the verb satisfies, with its pattern-given recipients."""
         for p in self.lex.verbs.get(verb.lemma_.lower(), ()):
-            if p.particle and not any(c.dep_ == "prt" and c.lower_ == p.particle for c in self.tree.children(verb)):
+            if p.particle and not any(c.lower_ == p.particle for c in children(verb, "prt")):
                 continue
             given: list[Token] = []
             if p.prep:
@@ -110,20 +110,20 @@ class Coder:
         return objs
 
     def _predicate_ok(self, verb: Token, words: frozenset[str]) -> bool:
-        for c in self.tree.children(verb):
-            if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "dobj") and c.i > verb.i:
+        for c in children(verb, "oprd", "xcomp", "ccomp", "attr", "dobj"):
+            if c.i > verb.i:
                 # "called the rebels terrorists": two objects, the second is the label
                 if (c.lemma_.lower() in words or c.lower_ in words) and (
                         c.dep_ != "dobj" or len(children(verb, "dobj")) > 1 or any(
-                            d.dep_ in ("dobj", "nsubj", "compound") and d.i < c.i for d in self.tree.children(c))):
+                            d.i < c.i for d in children(c, "dobj", "nsubj", "compound"))):
                     return True
-                for d in self.tree.children(c):
-                    if d.dep_ in ("attr", "oprd") and d.lemma_.lower() in words:
+                for d in children(c, "attr", "oprd"):
+                    if d.lemma_.lower() in words:
                         return True
         return False
 
     def _noun_pattern(self, noun: Token) -> Pattern | None:
-        mods = {c.lemma_.lower() for c in self.tree.lefts(noun) if c.dep_ in ("compound", "amod", "nmod")}
+        mods = {c.lemma_.lower() for c in children(noun, "compound", "amod", "nmod") if c.i < noun.i}
         for p in self.lex.nouns.get(noun.lemma_.lower(), ()):
             if p.compounds and not (mods & p.compounds):
                 continue
@@ -237,8 +237,8 @@ class Coder:
     def _casualties_near(self, verb: Token) -> dict[str, int]:
         """Counts of casualty verbs a trigger verb governs ("shelled the town, killing 12")."""
         out: dict[str, int] = {}
-        for c in self.tree.children(verb):
-            if c.dep_ in ("advcl", "conj", "xcomp") and c.pos_ == "VERB":
+        for c in children(verb, "advcl", "conj", "xcomp"):
+            if c.pos_ == "VERB":
                 # "..., killing 14 people and wounding 30"
                 for v in [c, *[d for d in c.conjuncts if d.pos_ == "VERB" and d.i > c.i]]:
                     kind = self.lex.casualties.get(v.lemma_.lower())
@@ -250,9 +250,9 @@ class Coder:
 
     def _quoted_threat(self, verb: Token) -> Iterator[Found]:
         """ "Those who stay will be destroyed," he said: a promise of violence is a threat by the speaker."""
-        if not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "would") for c in self.tree.children(verb)):
+        if not any(c.lower_ in ("will", "'ll", "shall", "would") for c in children(verb, "aux")):
             return
-        if any(c.dep_ == "neg" for c in self.tree.children(verb)):
+        if children(verb, "neg"):
             return
         speaker = self.refs.quote_speaker(verb)
         if speaker is None:
@@ -291,7 +291,7 @@ class Coder:
         if not recips and pattern.type == "REQUEST":
             # "demanded that Israel withdraw": the one asked is the subject of the demanded clause
             for x in children(verb, "ccomp"):
-                if any(m.dep_ == "mark" and m.lower_ == "that" for m in self.tree.children(x)) or x.tag_ == "VB":
+                if any(m.lower_ == "that" for m in children(x, "mark")) or x.tag_ == "VB":
                     recips = children(x, "nsubj")[:1]
         if not recips and pattern.type == "THREATEN":
             # "threatened to launch an operation against X": the threatened act's target
@@ -299,8 +299,7 @@ class Coder:
                 for o in objects(x) or prep_objects(x, ("against", "on")):
                     recips.extend(prep_objects(o, ("against", "on")) or [o])
         qty = self._casualties_near(verb)
-        after = verb.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ in ("after", "when", "as")
-                                            for c in self.tree.children(verb))
+        after = verb.dep_ == "conj" and any(c.lower_ in ("after", "when", "as") for c in children(verb, "mark"))
         if (verb.dep_ == "advcl" or after) and head.pos_ == "VERB" \
                 and self.lex.casualties.get(head.lemma_.lower()) == "killed":
             # "ten people died after troops opened fire"
@@ -324,13 +323,11 @@ class Coder:
             return
         actors: list[Token] = []
         recips: list[Token] = []
-        for c in self.tree.lefts(noun):
-            if c.dep_ == "poss":
-                actors.append(c)
-        for c in self.tree.lefts(noun):
-            if c.dep_ not in ("amod", "compound", "nmod"):
+        actors.extend(c for c in children(noun, "poss") if c.i < noun.i)
+        tree = self.tree
+        for c in children(noun, "amod", "compound", "nmod"):
+            if c.i > noun.i:
                 continue
-            tree = self.tree
             for t in [c, *[tree.tokens[d] for d in tree.subtree(c.i)
                            if d < c.i and tree.deps[d] in ("compound", "amod")]]:
                 ref = self.refs.ctx.entity_at(t)
@@ -361,7 +358,7 @@ class Coder:
             recips = prep_objects(gov, ("on", "against") if hostile else ("on", "against", "to", "for"))
         qty: dict[str, int] = {}
         place_target: Token | None = None
-        verbs = [c for c in self.tree.children(noun) if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+        verbs = [c for c in children(noun, "acl", "relcl") if c.pos_ == "VERB"]
         head = self.tree.head(noun) if noun.dep_ in ("nsubj", "pobj") else None
         if head is not None and noun.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
             head = self.tree.head(head)
@@ -402,11 +399,11 @@ class Coder:
         if depth > 3:
             return None
         place_noun = tok.lemma_.lower() in self.lex.place_nouns or tok.like_num or tok.pos_ == "NUM"
-        for c in self.tree.children(tok):
-            if c.dep_ in ("appos", "compound", "poss") and self._is_place(c, place_noun):
+        for c in children(tok, "appos", "compound", "poss"):
+            if self._is_place(c, place_noun):
                 return c
-        for c in self.tree.children(tok):
-            if c.dep_ == "prep" and c.lower_ in ("of", "in"):
+        for c in children(tok, "prep"):
+            if c.lower_ in ("of", "in"):
                 for pobj in children(c, "pobj"):
                     if self._is_place(pobj, place_noun):
                         return pobj
@@ -513,7 +510,7 @@ class Coder:
             if ref is not None:
                 recip_refs.append((ref, t))
         # "The army and the RSF accused each other": each side is the other's recipient.
-        reciprocal = any(_reciprocal(c) for c in self.tree.children(trigger) if c.dep_ in ("dobj", "dative"))
+        reciprocal = any(_reciprocal(c) for c in children(trigger, "dobj", "dative"))
         if not recip_refs:
             if pattern.recipient_required and not reciprocal:
                 return
@@ -523,7 +520,7 @@ class Coder:
             h = crowd(antecedent(h, self.lex.actor_nouns))
             if h.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
                 continue
-            if crosses_paragraph(h, trigger) or any(c.lower_ in GENERIC for c in self.tree.lefts(h)):
+            if crosses_paragraph(h, trigger) or any(c.lower_ in GENERIC for c in h.lefts):
                 continue
             heads.extend(conjuncts(h))
         if reciprocal and len(heads) < 2:
@@ -568,7 +565,7 @@ class Coder:
             if head.like_num or head.pos_ == "NUM":
                 return True
             if head.pos_ == "NOUN" and lemma not in self.lex.actor_nouns and pattern.type != "PROTEST" and not any(
-                    self.refs.ctx.entity_at(t) is not None for t in self.tree.lefts(head)):
+                    self.refs.ctx.entity_at(t) is not None for t in head.lefts):
                 # a common noun that names no agent ("the idea", "reports")
                 return True
         return actor.type in ("FAC", "LOC")
@@ -580,4 +577,4 @@ def _reciprocal(tok: Token) -> bool:
     if low not in ("other", "another"):
         return False
     partner = "each" if low == "other" else "one"
-    return any(c.lower_ == partner for c in tree_of(tok.doc).children(tok))
+    return any(c.lower_ == partner for c in tok.children)

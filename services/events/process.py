@@ -27,43 +27,38 @@ BACKGROUND_DAYS = 365
 _DATE_PREPS = frozenset({"on", "in", "during", "since", "by", "at", "from", "until", "before", "after"})
 
 
-def _date_span_at(tok: Token) -> Span | None:
-    if tok.ent_type_ not in ("DATE", "TIME"):
-        return None
-    return tree_of(tok.doc).date_ents.get(tok.i)
-
-
 def date_phrase(trigger: Token) -> Span | None:
     """The date expression attached to the trigger's clause ("on Monday", "last month")."""
+    # Walked by token index; a token's date span is the DATE entity it stands in.
     tree = tree_of(trigger.doc)
-    cur: Token | None = trigger
+    dates, labels, kids, tokens = tree.date_ents, tree.deps, tree.kids, tree.tokens
+    cur: int | None = trigger.i
     for _ in range(4):
         if cur is None:
             break
-        kids = tree.children(cur)
-        for c in kids:
-            span = _date_span_at(c)
-            if span is not None and c.dep_ in ("npadvmod", "tmod", "advmod", "nmod", "obl", "pobj", "compound"):
+        for c in kids(cur):
+            span = dates.get(c)
+            if span is not None and labels[c] in ("npadvmod", "tmod", "advmod", "nmod", "obl", "pobj", "compound"):
                 return span
-            if c.dep_ == "prep" and c.lower_ in _DATE_PREPS:
-                for pobj in tree.children(c):
-                    span = _date_span_at(pobj)
-                    if span is not None and pobj.dep_ == "pobj":
+            if labels[c] == "prep" and tokens[c].lower_ in _DATE_PREPS:
+                for pobj in kids(c):
+                    span = dates.get(pobj)
+                    if span is not None and labels[pobj] == "pobj":
                         return span
         # "launched a campaign to bolster X in 2015": the parser often hangs the date on the
         # infinitive of purpose; it dates the whole act
-        for inf in kids:
-            if inf.dep_ in ("acl", "advcl", "xcomp") and inf.pos_ == "VERB" and any(
-                    a.dep_ == "aux" and a.lower_ == "to" for a in tree.children(inf)):
-                for c in tree.children(inf):
-                    if c.dep_ == "prep" and c.lower_ in _DATE_PREPS:
-                        for pobj in tree.children(c):
-                            span = _date_span_at(pobj)
+        for inf in kids(cur):
+            if labels[inf] in ("acl", "advcl", "xcomp") and tree.pos[inf] == "VERB" and any(
+                    labels[a] == "aux" and tokens[a].lower_ == "to" for a in kids(inf)):
+                for c in kids(inf):
+                    if labels[c] == "prep" and tokens[c].lower_ in _DATE_PREPS:
+                        for pobj in kids(c):
+                            span = dates.get(pobj)
                             if span is not None:
                                 return span
         # nouns take the date of their clause; conjoined/controlled verbs that of their head
-        if cur.pos_ != "VERB" or cur.dep_ in ("conj", "xcomp"):
-            cur = tree.head(cur) if tree.heads[cur.i] != cur.i else None
+        if tree.pos[cur] != "VERB" or labels[cur] in ("conj", "xcomp"):
+            cur = tree.heads[cur] if tree.heads[cur] != cur else None
         else:
             break
     return None
