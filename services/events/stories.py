@@ -16,6 +16,7 @@ import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from schemas.models import ArticleStances, EntityRef, Event, StanceDifference, Story, StoryEvent
@@ -24,6 +25,7 @@ from services.events.dates import parse_published
 STATE_VERSION = 1
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_NON_WORD = re.compile(r"\W+")
 _CLUSTER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
 # The same happening is dated within this many days by different outlets.
 SAME_EVENT_DAYS = 2
@@ -34,7 +36,13 @@ LEAD_SENTENCES = 2
 def ref_key(ref: EntityRef | None) -> str:
     if ref is None:
         return ""
-    return ref.entity_id or re.sub(r"\W+", " ", ref.name.lower()).strip()
+    return ref.entity_id or _name_key(ref.name)
+
+
+@lru_cache(maxsize=4096)
+def _name_key(name: str) -> str:
+    """A named-only reference's key (a stream repeats its names; the regex is the cost)."""
+    return _NON_WORD.sub(" ", name.lower()).strip()
 
 
 def _sig(ev: Event) -> str:
@@ -49,7 +57,10 @@ def _story_event_key(ev: Event) -> str:
 
 
 def _weekday(ev: Event) -> int | None:
-    m = _WEEKDAY_RE.search(ev.evidence.text)
+    text = ev.evidence.text
+    if "day" not in text.lower():
+        return None  # every weekday name ends so: a cheap test spares most sentences the regex
+    m = _WEEKDAY_RE.search(text)
     return _WEEKDAYS.index(m.group(1).lower()) if m else None
 
 
