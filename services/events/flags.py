@@ -121,4 +121,9 @@ def flags_for(trigger: Token) -> Flags:
             break
         verb = parent
         depth += 1
-    return Flags(negated=neg, hypothetical=hypo, future=fut and not hypo)
+    return _FLAGS[neg, hypo, fut and not hypo]
+
+
+# The eight possible Flags, made once (a frozen dataclass is slow to build, and flags are never changed).
+_FLAGS = {(neg, hypo, fut): Flags(negated=neg, hypothetical=hypo, future=fut)
+          for neg in (False, True) for hypo in (False, True) for fut in (False, True)}

@@ -51,10 +51,12 @@ class RefContext:
         return self.doc_text
 
     def entity_at(self, tok: Token) -> EntityRef | None:
-        if tok.i not in self._cache:
-            ref = self.resolver.at(tok) if tok.pos_ in ("PROPN", "ADJ", "NOUN", "NUM") or tok.ent_type_ else None
-            self._cache[tok.i] = ref
-        return self._cache[tok.i]
+        i = tok.i
+        if i in self._cache:
+            return self._cache[i]
+        ref = self.resolver.at(tok) if tok.pos_ in ("PROPN", "ADJ", "NOUN", "NUM") or tok.ent_type_ else None
+        self._cache[i] = ref
+        return ref
 
 
 def np_tokens(head: Token) -> list[Token]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+import numpy
 from spacy.tokens import Doc, Token
 
 from services.events.tree import tree_of
@@ -143,8 +144,8 @@ def paragraph_breaks(doc: Doc) -> list[int]:
     """
     breaks: list[int] | None = doc.user_data.get(_BREAKS_KEY)
     if breaks is None:
-        spaces = doc.to_array("IS_SPACE").tolist() if len(doc) else []
-        breaks = [i for i, space in enumerate(spaces) if space and "\n" in doc[i].text]
+        spaces = numpy.flatnonzero(doc.to_array("IS_SPACE")).tolist() if len(doc) else []
+        breaks = [i for i in spaces if "\n" in doc[i].text]
         doc.user_data[_BREAKS_KEY] = breaks
     return breaks
 
@@ -160,7 +161,7 @@ def crosses_paragraph(a: Token, b: Token) -> bool:
 
     A token's trailing whitespace is one space or nothing, so only whitespace tokens can hold the newline.
     """
-    lo, hi = sorted((a.i, b.i))
+    lo, hi = (a.i, b.i) if a.i < b.i else (b.i, a.i)
     breaks = paragraph_breaks(a.doc)
     at = bisect_left(breaks, lo)
     return at < len(breaks) and breaks[at] < hi
