@@ -110,7 +110,7 @@ def _reference_date(doc: Doc, published: dt.date | None) -> dt.date | None:
     """The date the article speaks from: its publication date, else the latest full date it names."""
     if published is not None:
         return published
-    dates = [resolve_date(e.text, None) for e in tree_of(doc).ents if e.label_ == "DATE"]
+    dates = [resolve_date(e.text, None) for e in tree_of(doc).date_spans]
     known = [d for d in dates if d is not None]
     return max(known) if known else None
 

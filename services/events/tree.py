@@ -14,11 +14,12 @@ from collections.abc import Callable
 from functools import cached_property
 
 import numpy
-from spacy.attrs import DEP, HEAD, POS, SENT_START
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, POS, SENT_START
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
-_COLUMNS = [HEAD, DEP, SENT_START, POS]
+_COLUMNS = [HEAD, DEP, SENT_START, POS, ENT_IOB, ENT_TYPE]
+_IOB_INSIDE, _IOB_BEGIN = 1, 3  # ``Token.iob_strings()``: ("", "I", "O", "B")
 # ``Token.pos_`` by POS id.
 _POS_NAMES = numpy.array([POS_NAMES.get(k, "") for k in range(max(POS_NAMES) + 1)], dtype=object)
 
@@ -56,6 +57,8 @@ class Tree:
         self.deps = _names(values[:, 1], strings.__getitem__)
         self._sent_flags: list[int] = signed[:, 2].tolist()
         self.pos: list[str] = _POS_NAMES[values[:, 3]].tolist()
+        self._ent_iob = values[:, 4]
+        self._ent_type = values[:, 5]
         # Children grouped by head, in index order as ``Token.children`` yields them (lefts, then rights):
         # two flat lists instead of a list per token (fewer objects for the garbage collector to track).
         dependants = positions[heads != positions]
@@ -78,8 +81,8 @@ class Tree:
 
     def children_with(self, tok: Token, deps: tuple[str, ...]) -> list[Token]:
         """``[c for c in tok.children if c.dep_ in deps]``, checking labels before making Tokens."""
-        tokens, labels = self.tokens, self.deps
-        return [tokens[j] for j in self.kids(tok.i) if labels[j] in deps]
+        i, offsets, tokens, labels = tok.i, self._kid_offsets, self.tokens, self.deps
+        return [tokens[j] for j in self._kid_list[offsets[i]:offsets[i + 1]] if labels[j] in deps]
 
     def lefts(self, tok: Token) -> list[Token]:
         i, tokens = tok.i, self.tokens
@@ -122,14 +125,20 @@ class Tree:
         return i
 
     @cached_property
-    def ents(self) -> tuple[Span, ...]:
-        """``Doc.ents`` (spaCy builds a new tuple of new Spans on each access)."""
-        return tuple(self.doc.ents)
+    def date_spans(self) -> tuple[Span, ...]:
+        """The DATE entities of ``Doc.ents``, in order (``Doc.ents`` would make a Span for every entity)."""
+        n = len(self.heads)
+        starts = numpy.flatnonzero((self._ent_iob == _IOB_BEGIN) & (self._ent_type == self.doc.vocab.strings["DATE"]))
+        # an entity runs from its B token over the I tokens after it
+        breaks = numpy.append(numpy.flatnonzero(self._ent_iob != _IOB_INSIDE), n)
+        ends = breaks[numpy.searchsorted(breaks, starts, side="right")]
+        bounds = zip(starts.tolist(), ends.tolist(), strict=True)
+        return tuple(Span(self.doc, start, end, label="DATE") for start, end in bounds)
 
     @cached_property
     def date_ents(self) -> dict[int, Span]:
         """The DATE entity each token stands in, by token index (entities do not overlap)."""
-        return {i: ent for ent in self.ents if ent.label_ == "DATE" for i in range(ent.start, ent.end)}
+        return {i: ent for ent in self.date_spans for i in range(ent.start, ent.end)}
 
 
 # The tree of the Doc being coded: an article's helpers all ask for the same Doc, one article at a time.
