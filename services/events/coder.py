@@ -498,7 +498,6 @@ class Coder:
 
     def _emit(self, trigger: Token, pattern: Pattern, actor_heads: list[Token], recip_heads: list[Token],
               qty: dict[str, int], place_target: Token | None = None) -> Iterator[Found]:
-        flags = flags_for(trigger)
         recips = self._recipient_heads(recip_heads, pattern, trigger.i)
         if not recips and pattern.mode == "veto":
             recips = self._last_vetoable(trigger)
@@ -530,6 +529,7 @@ class Coder:
                 for r, t in recip_refs))):
             # "a ceasefire brokered by Washington and Moscow": each side is the other's partner
             actors = [(h, self.refs.ref(h)) for h in heads]
+            flags = flags_for(trigger)
             for h, a in actors:
                 if a is None:
                     continue
@@ -539,7 +539,7 @@ class Coder:
                                     recipient_tok=h2, flags=flags, quantities=dict(qty))
             return
         fatalities = qty.pop("killed", None)
-        place = self._place(trigger)
+        pairs: list[tuple[EntityRef, Token, EntityRef | None, Token | None]] = []
         seen: set[str] = set()
         for head in heads:
             actor = self.refs.ref(head)
@@ -549,12 +549,15 @@ class Coder:
             if key in seen:
                 continue
             seen.add(key)
-            for recipient, rtok in recip_refs:
-                if recipient is not None and (recipient.entity_id or recipient.name.lower()) == key:
-                    continue
-                yield Found(trigger=trigger, pattern=pattern, actor=actor, actor_tok=head, recipient=recipient,
-                            recipient_tok=rtok, flags=flags, fatalities=fatalities, quantities=dict(qty),
-                            place_tok=place)
+            pairs.extend((actor, head, recipient, rtok) for recipient, rtok in recip_refs
+                         if recipient is None or (recipient.entity_id or recipient.name.lower()) != key)
+        if not pairs:
+            return  # about half the triggers code nothing: flags and place are looked for only when one does
+        flags, place = flags_for(trigger), self._place(trigger)
+        for actor, head, recipient, rtok in pairs:
+            yield Found(trigger=trigger, pattern=pattern, actor=actor, actor_tok=head, recipient=recipient,
+                        recipient_tok=rtok, flags=flags, fatalities=fatalities, quantities=dict(qty),
+                        place_tok=place)
 
     def _not_an_actor(self, actor: EntityRef, head: Token, pattern: Pattern) -> bool:
         """Texts, places used as locations, and bare numbers do not act."""
