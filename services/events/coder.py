@@ -279,6 +279,9 @@ class Coder:
         if match is None:
             return
         pattern, given = match
+        actors = self._misattached_conjunct(verb) or subjects(verb)
+        if not actors:
+            return  # nobody to code (so no need to look for recipients or counts)
         # "impose sanctions ON X": the object is the act itself, the preposition names the recipient
         recips = given or (prep_objects(verb, pattern.via) if pattern.via else objects(verb))
         if not recips and pattern.via:
@@ -310,7 +313,6 @@ class Coder:
             n = self._victims(verb)
             if n is not None:
                 qty[casualty] = qty.get(casualty, 0) + n
-        actors = self._misattached_conjunct(verb) or subjects(verb)
         # counted casualties and arrests are one happening; counted vetoes or sanctions a record
         tally = pattern.type not in ("ASSAULT", "COERCE") and is_tally(verb, recips)
         for f in self._emit(verb, pattern, actors, recips, qty):
@@ -349,6 +351,8 @@ class Coder:
                 actors = subj
         if not actors and gov is not None and gov.lemma_.lower() == "claim":
             actors = subjects(gov)  # "the attack was claimed by X", "X claimed responsibility for the attack"
+        if not actors:
+            return  # nobody to code (so no need to look for recipients or counts)
         hostile = pattern.type in ("ASSAULT", "COERCE", "REJECT")
         preps = _TARGET_PREPS if hostile else (*_TARGET_PREPS, "for", "to")
         if not recips:
