@@ -15,6 +15,7 @@ import math
 import re
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -178,8 +179,10 @@ class StoryIndex:
         return idx
 
     # ----- clustering ---------------------------------------------------------
-    def _post(self, st: _State) -> None:
-        for key in [*st.entities, *("sig:" + k for k in st.sigs)]:
+    def _post(self, st: _State, entities: Iterable[str] | None = None, sigs: Iterable[str] | None = None) -> None:
+        """Post the story under its entities and signatures (or only these, when the rest are posted already)."""
+        for key in [*(st.entities if entities is None else entities),
+                    *("sig:" + k for k in (st.sigs if sigs is None else sigs))]:
             self._postings.setdefault(key, set()).add(st.story_id)
 
     def _idf(self, key: str) -> float:
@@ -286,7 +289,7 @@ class StoryIndex:
             entry = st.stances.setdefault(key, {"holder": s.holder.name, "target": s.target.name, "polarities": {}})
             entry["polarities"].setdefault(f.article_id, s.polarity)
         st.updated_at = time.time()
-        self._post(st)
+        self._post(st, f.entities, f.sigs)  # its earlier keys were posted when they came
 
     def _story(self, st: _State) -> Story:
         events = [StoryEvent(**e) for e in st.events.values()]
