@@ -19,7 +19,7 @@ from services.events.dates import parse_published, resolve_date
 from services.events.flags import flags_for
 from services.events.lexicon import Lexicon, Pattern, default_lexicon
 from services.events.refs import PLACE_TYPES, RefContext, Resolver
-from services.events.syntax import paragraph_breaks
+from services.events.syntax import known_text, paragraph_breaks
 from services.events.tree import tree_of
 
 # An event dated this long before the article (or its latest date) is recalled background.
@@ -78,7 +78,17 @@ def paragraph_clip(tok: Token) -> Span:
         end = breaks[after]
     while end - start > 1 and tree.tokens[end - 1].is_space:
         end -= 1
-    return tok.doc[start:end]
+    return _Clip(tok.doc, start, end) if known_text(tok.doc) is not None else tok.doc[start:end]
+
+
+class _Clip(Span):
+    """A Span whose text is cut from the doc's known text (``Span.text`` makes a Token per word to join it)."""
+
+    __slots__ = ()
+
+    @property
+    def text(self) -> str:
+        return str(known_text(self.doc))[self.start_char:self.end_char]
 
 
 _YEAR_ONLY = re.compile(r"\b(?:19|20)\d\d\b")

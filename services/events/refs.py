@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from schemas.models import EntityRef, Quote
 from services.entities.resolve import EntityResolver
+from services.events.syntax import remember_text
 from services.events.tree import tree_of
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -42,6 +43,10 @@ class RefContext:
     # The doc's text when the caller already has it (``Doc.text`` walks every token to rebuild it).
     doc_text: str | None = None
     _cache: dict[int, EntityRef | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.doc_text is not None:
+            remember_text(self.doc, self.doc_text)  # for the evidence sentences (process.paragraph_clip)
 
     @property
     def text(self) -> str:
