@@ -75,10 +75,6 @@ class Tree:
     def head(self, tok: Token) -> Token:
         return self.tokens[self.heads[tok.i]]
 
-    def children(self, tok: Token) -> list[Token]:
-        tokens = self.tokens
-        return [tokens[j] for j in self.kids(tok.i)]
-
     def children_with(self, tok: Token, deps: tuple[str, ...]) -> list[Token]:
         """``[c for c in tok.children if c.dep_ in deps]``, checking labels before making Tokens."""
         i, offsets, tokens, labels = tok.i, self._kid_offsets, self.tokens, self.deps
