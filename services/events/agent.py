@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -47,8 +48,9 @@ class EventsStage:
         out: list[Output] = []
         for ev in events:
             ev.story_id = story.story_id if story else None
-            metrics.EVENTS.labels(ev.type).inc()
             out.append(Output(config.EVENTS, ev.event_id, ev))
+        for event_type, count in Counter(ev.type for ev in events).items():
+            metrics.EVENTS.labels(event_type).inc(count)  # one labelled look-up per type, not per event
         if story is not None:
             out.append(Output(config.STORIES, story.story_id, story))
         if d.skipped:

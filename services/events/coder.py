@@ -28,6 +28,7 @@ from services.events.syntax import (
     prep_objects,
     subjects,
 )
+from services.events.tree import tree_of
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "across", "around", "outside", "inside", "into", "throughout"})
 _TARGET_PREPS = ("on", "against", "at", "of", "targeting")
@@ -59,11 +60,13 @@ class Coder:
         self.doc = doc
         self.lex = lex
         self.refs = refs
+        # Held for the article's whole coding: the helpers find it by its Doc (see tree.py).
+        self.tree = tree_of(doc)
         # Lowercased lemma and coarse tag of every token, read once: spaCy makes a new Python Token
         # on every access, so scanning the doc through Tokens costs more than all the coding after it.
         if lemma_pos is not None:
             lemmas, self.pos = lemma_pos
-            self.lemmas: list[str] = [lemma.lower() for lemma in lemmas]
+            self.lemmas: list[str] = list(map(str.lower, lemmas))
         else:
             strings = doc.vocab.strings
             columns = doc.to_array([LEMMA, POS]).tolist() if len(doc) else []
@@ -74,7 +77,7 @@ class Coder:
     def _verb_pattern(self, verb: Token) -> tuple[Pattern, list[Token]] | None:
         """The most specific dictionary pattern the verb satisfies, with its pattern-given recipients."""
         for p in self.lex.verbs.get(verb.lemma_.lower(), ()):
-            if p.particle and not any(c.dep_ == "prt" and c.lower_ == p.particle for c in verb.children):
+            if p.particle and not any(c.lower_ == p.particle for c in children(verb, "prt")):
                 continue
             given: list[Token] = []
             if p.prep:
@@ -107,20 +110,20 @@ class Coder:
         return objs
 
     def _predicate_ok(self, verb: Token, words: frozenset[str]) -> bool:
-        for c in verb.children:
-            if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "dobj") and c.i > verb.i:
+        for c in children(verb, "oprd", "xcomp", "ccomp", "attr", "dobj"):
+            if c.i > verb.i:
                 # "called the rebels terrorists": two objects, the second is the label
                 if (c.lemma_.lower() in words or c.lower_ in words) and (
                         c.dep_ != "dobj" or len(children(verb, "dobj")) > 1 or any(
-                            d.dep_ in ("dobj", "nsubj", "compound") and d.i < c.i for d in c.children)):
+                            d.i < c.i for d in children(c, "dobj", "nsubj", "compound"))):
                     return True
-                for d in c.children:
-                    if d.dep_ in ("attr", "oprd") and d.lemma_.lower() in words:
+                for d in children(c, "attr", "oprd"):
+                    if d.lemma_.lower() in words:
                         return True
         return False
 
     def _noun_pattern(self, noun: Token) -> Pattern | None:
-        mods = {c.lemma_.lower() for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")}
+        mods = {c.lemma_.lower() for c in children(noun, "compound", "amod", "nmod") if c.i < noun.i}
         for p in self.lex.nouns.get(noun.lemma_.lower(), ()):
             if p.compounds and not (mods & p.compounds):
                 continue
@@ -128,37 +131,42 @@ class Coder:
         return None
 
     # ----- triggers ---------------------------------------------------------
-    def _may_trigger_verb(self, lemma: str) -> bool:
-        """Only dictionary, threat and casualty verbs can code anything (see _code_verb)."""
-        return lemma in self.lex.verbs or lemma in self.lex.threat_verbs or lemma in self.lex.casualties
-
     def run(self) -> Iterator[Found]:
         found: list[Found] = []
-        doc = self.doc
-        for i, (lemma, pos) in enumerate(zip(self.lemmas, self.pos, strict=True)):
+        lemmas, tags, lex = self.lemmas, self.pos, self.lex
+        tokens, labels = self.tree.tokens, self.tree.deps
+        casualty_verbs: list[int] = []
+        # Only dictionary lemmas can trigger: one pass picks them out, then their tags decide.
+        # (Only dictionary, threat and casualty verbs can code anything, see _code_verb.)
+        triggers = lex.trigger_lemmas
+        for i in [i for i, lemma in enumerate(lemmas) if lemma in triggers]:
+            lemma, pos = lemmas[i], tags[i]
             if pos == "VERB":
-                if self._may_trigger_verb(lemma):
-                    found.extend(self._code_verb(doc[i]))
-            elif pos == "NOUN" and lemma in self.lex.nouns:
-                tok = doc[i]
-                if tok.dep_ != "compound":
-                    found.extend(self._code_noun(tok))
-        self._orphan_casualties(found)
+                if lemma in lex.trigger_verbs:
+                    found.extend(self._code_verb(tokens[i]))
+                    if lemma in lex.casualties:
+                        casualty_verbs.append(i)
+            elif pos == "NOUN" and lemma in lex.nouns and labels[i] != "compound":
+                found.extend(self._code_noun(tokens[i]))
+        self._orphan_casualties(found, casualty_verbs)
         yield from found
 
-    def _orphan_casualties(self, found: list[Found]) -> None:
+    def _orphan_casualties(self, found: list[Found], casualty_verbs: list[int]) -> None:
         """ "X attacked a village, killing 40, activists said": the parser hangs "killing" on "said";
-        a subjectless casualty count goes to the attack told just before it in the sentence."""
-        for i, (lemma, pos) in enumerate(zip(self.lemmas, self.pos, strict=True)):
-            kind = self.lex.casualties.get(lemma)
-            if not kind or pos != "VERB":
+        a subjectless casualty count goes to the attack told just before it in the sentence.
+        ``casualty_verbs``: the indices of the doc's casualty verbs."""
+        tree = self.tree
+        for i in casualty_verbs:
+            kind = self.lex.casualties[self.lemmas[i]]
+            if not kind:
                 continue
-            verb = self.doc[i]
+            verb = tree.tokens[i]
             if children(verb, *SUBJ) or verb.dep_ not in ("advcl", "conj"):
                 continue
-            if verb.head.lemma_.lower() not in SPEECH_VERBS:
+            if tree.head(verb).lemma_.lower() not in SPEECH_VERBS:
                 continue
-            before = [f for f in found if f.pattern.type == "ASSAULT" and f.trigger.sent == verb.sent
+            sent = tree.sent_start(i)
+            before = [f for f in found if f.pattern.type == "ASSAULT" and tree.sent_start(f.trigger.i) == sent
                       and f.trigger.i < verb.i and kind not in f.quantities
                       and (kind != "killed" or f.fatalities is None)]
             n = self._victims(verb)
@@ -175,15 +183,15 @@ class Coder:
     def _misattached_conjunct(self, verb: Token) -> list[Token]:
         """"X said the vote was fair and accused Y": the parser joined "accused" to the reported clause,
         whose subject is no actor; the speaker does it."""
-        head = verb.head
+        head = self.tree.head(verb)
         if verb.dep_ != "conj" or children(verb, *SUBJ) or head.dep_ != "ccomp" \
-                or head.head.lemma_.lower() not in SPEECH_VERBS or verb.tag_ != head.head.tag_:
+                or self.tree.head(head).lemma_.lower() not in SPEECH_VERBS or verb.tag_ != self.tree.head(head).tag_:
             return []
         inner = children(head, *SUBJ)
         if not inner or inner[0].pos_ != "NOUN" or inner[0].ent_type_ or \
                 inner[0].lemma_.lower() in self.lex.actor_nouns:
             return []
-        return subjects(head.head)
+        return subjects(self.tree.head(head))
 
     def _light_attack(self, verb: Token) -> bool:
         """A light verb whose object is an attack noun ("carried out air strikes")."""
@@ -207,7 +215,7 @@ class Coder:
             if subj:
                 return victims_count(subj[0])
             if verb.dep_ in ("acl", "relcl"):
-                return victims_count(verb.head)
+                return victims_count(self.tree.head(verb))
             return None
         obj = children(verb, *OBJ)
         if obj:
@@ -218,8 +226,9 @@ class Coder:
             return victims_count(subj[0]) if subj else None
         # "killing at least 40 people, activists said": the parser lost the object; take the
         # counted phrase right after the verb
-        for t in verb.doc[verb.i + 1:min(verb.i + 6, verb.sent.end)]:
-            if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "nummod" for c in t.children):
+        tree = self.tree
+        for t in tree.tokens.range(verb.i + 1, min(verb.i + 6, tree.sent_end(verb.i))):
+            if t.pos_ in ("NOUN", "PROPN") and any(tree.deps[c] == "nummod" for c in tree.kids(t.i)):
                 return victims_count(t)
             if t.pos_ in ("VERB", "AUX") or t.is_punct:
                 break
@@ -228,8 +237,8 @@ class Coder:
     def _casualties_near(self, verb: Token) -> dict[str, int]:
         """Counts of casualty verbs a trigger verb governs ("shelled the town, killing 12")."""
         out: dict[str, int] = {}
-        for c in verb.children:
-            if c.dep_ in ("advcl", "conj", "xcomp") and c.pos_ == "VERB":
+        for c in children(verb, "advcl", "conj", "xcomp"):
+            if c.pos_ == "VERB":
                 # "..., killing 14 people and wounding 30"
                 for v in [c, *[d for d in c.conjuncts if d.pos_ == "VERB" and d.i > c.i]]:
                     kind = self.lex.casualties.get(v.lemma_.lower())
@@ -241,9 +250,9 @@ class Coder:
 
     def _quoted_threat(self, verb: Token) -> Iterator[Found]:
         """ "Those who stay will be destroyed," he said: a promise of violence is a threat by the speaker."""
-        if not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "would") for c in verb.children):
+        if not any(c.lower_ in ("will", "'ll", "shall", "would") for c in children(verb, "aux")):
             return
-        if any(c.dep_ == "neg" for c in verb.children):
+        if children(verb, "neg"):
             return
         speaker = self.refs.quote_speaker(verb)
         if speaker is None:
@@ -261,14 +270,18 @@ class Coder:
         casualty = self.lex.casualties.get(lemma)
         if casualty and self._casualty_nouns(verb):
             return  # the attack noun carries this event and its count
+        head = self.tree.head(verb)
         if casualty and verb.dep_ in ("advcl", "conj", "xcomp", "acl") and not children(verb, *SUBJ) and (
-                self._verb_pattern(verb.head) is not None or self._noun_pattern(verb.head) is not None
-                or self._light_attack(verb.head)):
+                self._verb_pattern(head) is not None or self._noun_pattern(head) is not None
+                or self._light_attack(head)):
             return  # "shelled the town, killing 14": the shelling carries the count
         match = self._verb_pattern(verb)
         if match is None:
             return
         pattern, given = match
+        actors = self._misattached_conjunct(verb) or subjects(verb)
+        if not actors:
+            return  # nobody to code (so no need to look for recipients or counts)
         # "impose sanctions ON X": the object is the act itself, the preposition names the recipient
         recips = given or (prep_objects(verb, pattern.via) if pattern.via else objects(verb))
         if not recips and pattern.via:
@@ -281,7 +294,7 @@ class Coder:
         if not recips and pattern.type == "REQUEST":
             # "demanded that Israel withdraw": the one asked is the subject of the demanded clause
             for x in children(verb, "ccomp"):
-                if any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children) or x.tag_ == "VB":
+                if any(m.lower_ == "that" for m in children(x, "mark")) or x.tag_ == "VB":
                     recips = children(x, "nsubj")[:1]
         if not recips and pattern.type == "THREATEN":
             # "threatened to launch an operation against X": the threatened act's target
@@ -289,9 +302,7 @@ class Coder:
                 for o in objects(x) or prep_objects(x, ("against", "on")):
                     recips.extend(prep_objects(o, ("against", "on")) or [o])
         qty = self._casualties_near(verb)
-        head = verb.head
-        after = verb.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ in ("after", "when", "as")
-                                            for c in verb.children)
+        after = verb.dep_ == "conj" and any(c.lower_ in ("after", "when", "as") for c in children(verb, "mark"))
         if (verb.dep_ == "advcl" or after) and head.pos_ == "VERB" \
                 and self.lex.casualties.get(head.lemma_.lower()) == "killed":
             # "ten people died after troops opened fire"
@@ -302,7 +313,6 @@ class Coder:
             n = self._victims(verb)
             if n is not None:
                 qty[casualty] = qty.get(casualty, 0) + n
-        actors = self._misattached_conjunct(verb) or subjects(verb)
         # counted casualties and arrests are one happening; counted vetoes or sanctions a record
         tally = pattern.type not in ("ASSAULT", "COERCE") and is_tally(verb, recips)
         for f in self._emit(verb, pattern, actors, recips, qty):
@@ -315,13 +325,13 @@ class Coder:
             return
         actors: list[Token] = []
         recips: list[Token] = []
-        for c in noun.lefts:
-            if c.dep_ == "poss":
-                actors.append(c)
-        for c in noun.lefts:
-            if c.dep_ not in ("amod", "compound", "nmod"):
+        actors.extend(c for c in children(noun, "poss") if c.i < noun.i)
+        tree = self.tree
+        for c in children(noun, "amod", "compound", "nmod"):
+            if c.i > noun.i:
                 continue
-            for t in [c, *[d for d in c.subtree if d.dep_ in ("compound", "amod") and d.i < c.i]]:
+            for t in [c, *[tree.tokens[d] for d in tree.subtree(c.i)
+                           if d < c.i and tree.deps[d] in ("compound", "amod")]]:
                 ref = self.refs.ctx.entity_at(t)
                 if ref is not None:
                     if ref.type in PLACE_TYPES and t.pos_ == "PROPN":
@@ -341,6 +351,8 @@ class Coder:
                 actors = subj
         if not actors and gov is not None and gov.lemma_.lower() == "claim":
             actors = subjects(gov)  # "the attack was claimed by X", "X claimed responsibility for the attack"
+        if not actors:
+            return  # nobody to code (so no need to look for recipients or counts)
         hostile = pattern.type in ("ASSAULT", "COERCE", "REJECT")
         preps = _TARGET_PREPS if hostile else (*_TARGET_PREPS, "for", "to")
         if not recips:
@@ -350,10 +362,10 @@ class Coder:
             recips = prep_objects(gov, ("on", "against") if hostile else ("on", "against", "to", "for"))
         qty: dict[str, int] = {}
         place_target: Token | None = None
-        verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
-        head = noun.head if noun.dep_ in ("nsubj", "pobj") else None
+        verbs = [c for c in children(noun, "acl", "relcl") if c.pos_ == "VERB"]
+        head = self.tree.head(noun) if noun.dep_ in ("nsubj", "pobj") else None
         if head is not None and noun.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
-            head = head.head
+            head = self.tree.head(head)
         if head is not None and head.pos_ == "VERB":
             verbs.append(head)
         for verb in verbs:
@@ -391,11 +403,11 @@ class Coder:
         if depth > 3:
             return None
         place_noun = tok.lemma_.lower() in self.lex.place_nouns or tok.like_num or tok.pos_ == "NUM"
-        for c in tok.children:
-            if c.dep_ in ("appos", "compound", "poss") and self._is_place(c, place_noun):
+        for c in children(tok, "appos", "compound", "poss"):
+            if self._is_place(c, place_noun):
                 return c
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "in"):
+        for c in children(tok, "prep"):
+            if c.lower_ in ("of", "in"):
                 for pobj in children(c, "pobj"):
                     if self._is_place(pobj, place_noun):
                         return pobj
@@ -410,7 +422,7 @@ class Coder:
             if h.ent_type_ in ("DATE", "TIME"):
                 continue  # "advanced on Monday": a time, not a target
             h = crowd(antecedent(h, self.lex.actor_nouns))
-            if trigger_i is not None and crosses_paragraph(h, self.doc[trigger_i]):
+            if trigger_i is not None and crosses_paragraph(h, self.tree.tokens[trigger_i]):
                 continue
             listed = included(h)
             for t in listed or conjuncts(h):
@@ -432,7 +444,7 @@ class Coder:
                 place = self._place_in(t)
                 if place is None and trigger_i is not None and (
                         t.lemma_.lower() in self.lex.place_nouns or t.lemma_.lower() == "control"):
-                    place = self._place(self.doc[trigger_i])  # "recaptured several towns in X"
+                    place = self._place(self.tree.tokens[trigger_i])  # "recaptured several towns in X"
                 t = place if place is not None else t
             if pattern.type == "REQUEST" and t.lemma_.lower() in self.lex.action_nouns:
                 # "demanded the departure of the rebels": the rebels are asked to go
@@ -444,15 +456,15 @@ class Coder:
 
     def _last_vetoable(self, trigger: Token) -> list[Token]:
         """The last resolution/bill named before a veto that names none ("exercised its veto")."""
-        sent = trigger.sent
-        start = sent.start
+        tree = self.tree
+        start = tree.sent_start(trigger.i)
         for _ in range(3):
             if start == 0:
                 break
-            start = self.doc[start - 1].sent.start
-        for t in reversed(self.doc[start:trigger.i]):
-            if t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.vetoable_nouns and t.dep_ != "compound":
-                return [t]
+            start = tree.sent_start(start - 1)
+        for i in range(trigger.i - 1, start - 1, -1):
+            if self.pos[i] == "NOUN" and self.lemmas[i] in self.lex.vetoable_nouns and tree.deps[i] != "compound":
+                return [tree.tokens[i]]
         return []
 
     def _place(self, trigger: Token) -> Token | None:
@@ -467,17 +479,20 @@ class Coder:
                 if place is not None:
                     return place
         # a place further down the clause ("took villages from rebels in X"), nearest first
+        tree = self.tree
+        heads, labels, coarse = tree.heads, tree.deps, tree.pos
         for c in cands:
             found: list[tuple[int, Token]] = []
-            for t in c.subtree:
-                if t.dep_ != "prep" or t.lower_ not in _PLACE_PREPS:
+            # c's subtree lies between its edges, in index order; the climb below skips any other token there
+            for i in range(c.left_edge.i, c.right_edge.i + 1):
+                if labels[i] != "prep" or tree.tokens[i].lower_ not in _PLACE_PREPS:
                     continue
-                depth, cur = 0, t.head
-                while cur.i != c.i and depth < 6 and cur.pos_ not in ("VERB", "AUX"):
-                    cur, depth = cur.head, depth + 1
-                if cur.i != c.i:
+                depth, cur = 0, heads[i]
+                while cur != c.i and depth < 6 and coarse[cur] not in ("VERB", "AUX"):
+                    cur, depth = heads[cur], depth + 1
+                if cur != c.i:
                     continue  # inside another clause
-                for pobj in children(t, "pobj"):
+                for pobj in tree.children_with(tree.tokens[i], ("pobj",)):
                     place = self._place_in(pobj)
                     if place is not None:
                         found.append((depth, place))
@@ -487,7 +502,6 @@ class Coder:
 
     def _emit(self, trigger: Token, pattern: Pattern, actor_heads: list[Token], recip_heads: list[Token],
               qty: dict[str, int], place_target: Token | None = None) -> Iterator[Found]:
-        flags = flags_for(trigger)
         recips = self._recipient_heads(recip_heads, pattern, trigger.i)
         if not recips and pattern.mode == "veto":
             recips = self._last_vetoable(trigger)
@@ -499,7 +513,7 @@ class Coder:
             if ref is not None:
                 recip_refs.append((ref, t))
         # "The army and the RSF accused each other": each side is the other's recipient.
-        reciprocal = any(_reciprocal(c) for c in trigger.children if c.dep_ in ("dobj", "dative"))
+        reciprocal = any(_reciprocal(c) for c in children(trigger, "dobj", "dative"))
         if not recip_refs:
             if pattern.recipient_required and not reciprocal:
                 return
@@ -519,6 +533,7 @@ class Coder:
                 for r, t in recip_refs))):
             # "a ceasefire brokered by Washington and Moscow": each side is the other's partner
             actors = [(h, self.refs.ref(h)) for h in heads]
+            flags = flags_for(trigger)
             for h, a in actors:
                 if a is None:
                     continue
@@ -528,7 +543,7 @@ class Coder:
                                     recipient_tok=h2, flags=flags, quantities=dict(qty))
             return
         fatalities = qty.pop("killed", None)
-        place = self._place(trigger)
+        pairs: list[tuple[EntityRef, Token, EntityRef | None, Token | None]] = []
         seen: set[str] = set()
         for head in heads:
             actor = self.refs.ref(head)
@@ -538,12 +553,15 @@ class Coder:
             if key in seen:
                 continue
             seen.add(key)
-            for recipient, rtok in recip_refs:
-                if recipient is not None and (recipient.entity_id or recipient.name.lower()) == key:
-                    continue
-                yield Found(trigger=trigger, pattern=pattern, actor=actor, actor_tok=head, recipient=recipient,
-                            recipient_tok=rtok, flags=flags, fatalities=fatalities, quantities=dict(qty),
-                            place_tok=place)
+            pairs.extend((actor, head, recipient, rtok) for recipient, rtok in recip_refs
+                         if recipient is None or (recipient.entity_id or recipient.name.lower()) != key)
+        if not pairs:
+            return  # about half the triggers code nothing: flags and place are looked for only when one does
+        flags, place = flags_for(trigger), self._place(trigger)
+        for actor, head, recipient, rtok in pairs:
+            yield Found(trigger=trigger, pattern=pattern, actor=actor, actor_tok=head, recipient=recipient,
+                        recipient_tok=rtok, flags=flags, fatalities=fatalities, quantities=dict(qty),
+                        place_tok=place)
 
     def _not_an_actor(self, actor: EntityRef, head: Token, pattern: Pattern) -> bool:
         """Texts, places used as locations, and bare numbers do not act."""
@@ -562,5 +580,8 @@ class Coder:
 
 def _reciprocal(tok: Token) -> bool:
     """ "each other", "one another" (the parser hangs "each"/"one" on "other"/"another")."""
-    return (tok.lower_ == "other" and any(c.lower_ == "each" for c in tok.children)) or (
-        tok.lower_ == "another" and any(c.lower_ == "one" for c in tok.children))
+    low = tok.lower_
+    if low not in ("other", "another"):
+        return False
+    partner = "each" if low == "other" else "one"
+    return any(c.lower_ == partner for c in tok.children)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -50,6 +50,16 @@ class Lexicon:
     action_nouns: frozenset[str] = frozenset()
     instrument_nouns: frozenset[str] = frozenset()
     threat_verbs: frozenset[str] = frozenset()
+
+    @cached_property
+    def trigger_verbs(self) -> frozenset[str]:
+        """Lemmas a verb trigger can have: dictionary, threat and casualty verbs."""
+        return frozenset(self.verbs) | self.threat_verbs | frozenset(self.casualties)
+
+    @cached_property
+    def trigger_lemmas(self) -> frozenset[str]:
+        """Lemmas any trigger, verb or noun, can have."""
+        return self.trigger_verbs | frozenset(self.nouns)
 
 
 def _word(value: object) -> str:

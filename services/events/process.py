@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from schemas.models import ArticleStances, EntityRef, Event
+from schemas.models import ArticleStances, Entity, EntityRef, Event
 from schemas.models import Span as TextSpan
 from services.common.parse import parse_text, parse_to_doc
 from services.entities.resolve import EntityResolver, entity_ref
@@ -19,51 +19,46 @@ from services.events.dates import parse_published, resolve_date
 from services.events.flags import flags_for
 from services.events.lexicon import Lexicon, Pattern, default_lexicon
 from services.events.refs import PLACE_TYPES, RefContext, Resolver
-from services.events.syntax import paragraph_breaks
+from services.events.syntax import known_text, paragraph_breaks
+from services.events.tree import tree_of
 
 # An event dated this long before the article (or its latest date) is recalled background.
 BACKGROUND_DAYS = 365
 _DATE_PREPS = frozenset({"on", "in", "during", "since", "by", "at", "from", "until", "before", "after"})
 
 
-def _date_span_at(tok: Token) -> Span | None:
-    if tok.ent_type_ not in ("DATE", "TIME"):
-        return None
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ == "DATE":
-            return ent
-    return None
-
-
 def date_phrase(trigger: Token) -> Span | None:
     """The date expression attached to the trigger's clause ("on Monday", "last month")."""
-    cur: Token | None = trigger
+    # Walked by token index; a token's date span is the DATE entity it stands in.
+    tree = tree_of(trigger.doc)
+    dates, labels, kids, tokens = tree.date_ents, tree.deps, tree.kids, tree.tokens
+    cur: int | None = trigger.i
     for _ in range(4):
         if cur is None:
             break
-        for c in cur.children:
-            span = _date_span_at(c)
-            if span is not None and c.dep_ in ("npadvmod", "tmod", "advmod", "nmod", "obl", "pobj", "compound"):
+        for c in kids(cur):
+            span = dates.get(c)
+            if span is not None and labels[c] in ("npadvmod", "tmod", "advmod", "nmod", "obl", "pobj", "compound"):
                 return span
-            if c.dep_ == "prep" and c.lower_ in _DATE_PREPS:
-                for pobj in c.children:
-                    span = _date_span_at(pobj)
-                    if span is not None and pobj.dep_ == "pobj":
+            if labels[c] == "prep" and tokens[c].lower_ in _DATE_PREPS:
+                for pobj in kids(c):
+                    span = dates.get(pobj)
+                    if span is not None and labels[pobj] == "pobj":
                         return span
         # "launched a campaign to bolster X in 2015": the parser often hangs the date on the
         # infinitive of purpose; it dates the whole act
-        for inf in cur.children:
-            if inf.dep_ in ("acl", "advcl", "xcomp") and inf.pos_ == "VERB" and any(
-                    a.dep_ == "aux" and a.lower_ == "to" for a in inf.children):
-                for c in inf.children:
-                    if c.dep_ == "prep" and c.lower_ in _DATE_PREPS:
-                        for pobj in c.children:
-                            span = _date_span_at(pobj)
+        for inf in kids(cur):
+            if labels[inf] in ("acl", "advcl", "xcomp") and tree.pos[inf] == "VERB" and any(
+                    labels[a] == "aux" and tokens[a].lower_ == "to" for a in kids(inf)):
+                for c in kids(inf):
+                    if labels[c] == "prep" and tokens[c].lower_ in _DATE_PREPS:
+                        for pobj in kids(c):
+                            span = dates.get(pobj)
                             if span is not None:
                                 return span
         # nouns take the date of their clause; conjoined/controlled verbs that of their head
-        if cur.pos_ != "VERB" or cur.dep_ in ("conj", "xcomp"):
-            cur = cur.head if cur.head != cur else None
+        if tree.pos[cur] != "VERB" or labels[cur] in ("conj", "xcomp"):
+            cur = tree.heads[cur] if tree.heads[cur] != cur else None
         else:
             break
     return None
@@ -71,8 +66,8 @@ def date_phrase(trigger: Token) -> Span | None:
 
 def paragraph_clip(tok: Token) -> Span:
     """The trigger's sentence, cut at paragraph breaks the parser ran across."""
-    sent = tok.sent
-    start, end = sent.start, sent.end
+    tree = tree_of(tok.doc)
+    start, end = tree.sent_start(tok.i), tree.sent_end(tok.i)
     breaks = paragraph_breaks(tok.doc)
     # the last break before the trigger and the first after it, both inside the sentence
     before = bisect_left(breaks, tok.i)
@@ -81,10 +76,19 @@ def paragraph_clip(tok: Token) -> Span:
     after = bisect_right(breaks, tok.i)
     if after < len(breaks) and breaks[after] < end:
         end = breaks[after]
-    span = tok.doc[start:end]
-    while len(span) > 1 and span[-1].is_space:
-        span = span[:-1]
-    return span
+    while end - start > 1 and tree.tokens[end - 1].is_space:
+        end -= 1
+    return _Clip(tok.doc, start, end) if known_text(tok.doc) is not None else tok.doc[start:end]
+
+
+class _Clip(Span):
+    """A Span whose text is cut from the doc's known text (``Span.text`` makes a Token per word to join it)."""
+
+    __slots__ = ()
+
+    @property
+    def text(self) -> str:
+        return str(known_text(self.doc))[self.start_char:self.end_char]
 
 
 _YEAR_ONLY = re.compile(r"\b(?:19|20)\d\d\b")
@@ -101,15 +105,22 @@ def _main_place(msg: ArticleStances) -> EntityRef | None:
     places = [e for e in msg.entities if e.type in PLACE_TYPES]
     if not places:
         return None
-    best = max(places, key=lambda e: (e.salience, len(e.mentions), -min((m.start for m in e.mentions), default=0)))
+    # the most salient, most mentioned place; the earliest mention breaks a tie (scanned for tied places only)
+    top = max((e.salience, len(e.mentions)) for e in places)
+    tied = [e for e in places if (e.salience, len(e.mentions)) == top] or places
+    best = tied[0] if len(tied) == 1 else max(tied, key=_main_place_key)
     return entity_ref(best)
+
+
+def _main_place_key(e: Entity) -> tuple[float, int, int]:
+    return e.salience, len(e.mentions), -min((m.start for m in e.mentions), default=0)
 
 
 def _reference_date(doc: Doc, published: dt.date | None) -> dt.date | None:
     """The date the article speaks from: its publication date, else the latest full date it names."""
     if published is not None:
         return published
-    dates = [resolve_date(e.text, None) for e in doc.ents if e.label_ == "DATE"]
+    dates = [resolve_date(e.text, None) for e in tree_of(doc).date_spans]
     known = [d for d in dates if d is not None]
     return max(known) if known else None
 

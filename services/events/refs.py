@@ -9,6 +9,8 @@ from spacy.tokens import Doc, Token
 
 from schemas.models import EntityRef, Quote
 from services.entities.resolve import EntityResolver
+from services.events.syntax import remember_text
+from services.events.tree import tree_of
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -42,6 +44,10 @@ class RefContext:
     doc_text: str | None = None
     _cache: dict[int, EntityRef | None] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        if self.doc_text is not None:
+            remember_text(self.doc, self.doc_text)  # for the evidence sentences (process.paragraph_clip)
+
     @property
     def text(self) -> str:
         """The doc's text, joined once."""
@@ -50,43 +56,51 @@ class RefContext:
         return self.doc_text
 
     def entity_at(self, tok: Token) -> EntityRef | None:
-        if tok.i not in self._cache:
-            ref = self.resolver.at(tok) if tok.pos_ in ("PROPN", "ADJ", "NOUN", "NUM") or tok.ent_type_ else None
-            self._cache[tok.i] = ref
-        return self._cache[tok.i]
+        i = tok.i
+        if i in self._cache:
+            return self._cache[i]
+        ref = self.resolver.at(tok) if tok.pos_ in ("PROPN", "ADJ", "NOUN", "NUM") or tok.ent_type_ else None
+        self._cache[i] = ref
+        return ref
 
 
 def np_tokens(head: Token) -> list[Token]:
     """The short name of the phrase headed by ``head``: its left modifiers and itself (no determiners)."""
+    tree = tree_of(head.doc)
+    labels, tokens = tree.deps, tree.tokens
     left = head.i
-    for child in head.lefts:
-        if child.dep_ in _NAME_DEPS:
-            left = min(left, child.left_edge.i)
-    toks = [t for t in head.doc[left:head.i + 1]]
+    for child in tree.kids(head.i):
+        if child < head.i and labels[child] in _NAME_DEPS:
+            left = min(left, tokens[child].left_edge.i)
+    toks = tokens.range(left, head.i + 1)
     while toks and (toks[0].tag_ in _DROP_LEFT or toks[0].lower_ in ("any", "all", "both", "some", "each")):
         toks = toks[1:]
     while toks and toks[0].dep_ in ("poss",) and toks[0].tag_ == "PRP$":
         toks = toks[1:]
     if head.lemma_.lower() in _PART_NOUNS:
-        for prep in head.rights:
+        for prep in tree.rights(head):
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        toks = toks + [t for t in head.doc[head.i + 1:pobj.i + 1]]
+                for pobj in tree.kids(prep.i):
+                    if labels[pobj] == "pobj":
+                        toks = toks + tokens.range(head.i + 1, pobj + 1)
                 break
     return toks or [head]
 
 
-def np_name(head: Token) -> str:
+def np_name(head: Token, text: str) -> str:
+    """The short name's words, cut from ``text``, the doc's text (a Span would make a Token per word)."""
     toks = np_tokens(head)
-    return head.doc[toks[0].i:toks[-1].i + 1].text.strip()
+    first, last = toks[0], toks[-1]
+    return text[first.idx:last.idx + len(last)].strip()
 
 
 def _opens_clause(tok: Token) -> bool:
     """A noun joined to a list that is really the subject of the verb right after it."""
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return tok.dep_ == "conj" and nxt is not None and nxt.pos_ == "VERB" and nxt.dep_ == "conj" and not any(
-        d.dep_ in ("nsubj", "nsubjpass") for d in nxt.children)
+    tree = tree_of(tok.doc)
+    nxt = tok.i + 1
+    labels = tree.deps
+    return labels[tok.i] == "conj" and nxt < len(labels) and tree.pos[nxt] == "VERB" and labels[nxt] == "conj" \
+        and not any(labels[d] in ("nsubj", "nsubjpass") for d in tree.kids(nxt))
 
 
 def conjuncts(head: Token) -> list[Token]:
@@ -104,39 +118,43 @@ def conjuncts(head: Token) -> list[Token]:
 
 def included(head: Token) -> list[Token]:
     """Members listed after "including" ("all parties to the war, including Russia and Iran")."""
-    doc = head.doc
-    end = min(len(doc), head.i + 12, head.sent.end)
-    for t in doc[head.i + 1:end]:
-        if t.lower_ != "including" or t.dep_ not in ("prep", "acl", "advcl"):
+    tree = tree_of(head.doc)
+    heads, labels = tree.heads, tree.deps
+    end = min(len(heads), head.i + 12, tree.sent_end(head.i))
+    for t in range(head.i + 1, end):
+        if labels[t] not in ("prep", "acl", "advcl") or tree.tokens[t].lower_ != "including":
             continue
         # the list hangs on the head, or on a phrase right after it ("parties to the conflict, including")
-        anc = t.head
+        anc = heads[t]
         for _ in range(3):
-            if anc.i in (head.i, head.head.i):
-                for pobj in t.children:
-                    if pobj.dep_ in ("pobj", "dobj"):
-                        return conjuncts(pobj)
+            if anc in (head.i, heads[head.i]):
+                for pobj in tree.kids(t):
+                    if labels[pobj] in ("pobj", "dobj"):
+                        return conjuncts(tree.tokens[pobj])
                 break
-            if anc.head == anc:
+            if heads[anc] == anc:
                 break
-            anc = anc.head
+            anc = heads[anc]
     return []
 
 
 def antecedent(tok: Token, agents: frozenset[str] = frozenset()) -> Token:
     """A relative pronoun's antecedent ("the deal, which rebels rejected" -> deal)."""
     if tok.lower_ in RELATIVE and tok.tag_ in ("WDT", "WP", "WP$"):
-        verb = tok.head
-        while verb.dep_ in ("xcomp", "conj") and verb.head != verb:
-            verb = verb.head
-        if verb.dep_ in ("relcl", "acl") and verb.head != verb:
-            return verb.head
+        tree = tree_of(tok.doc)
+        heads, labels = tree.heads, tree.deps
+        verb = heads[tok.i]
+        while labels[verb] in ("xcomp", "conj") and heads[verb] != verb:
+            verb = heads[verb]
+        if labels[verb] in ("relcl", "acl") and heads[verb] != verb:
+            return tree.tokens[heads[verb]]
         # the parser hung the clause elsewhere: the nearest earlier noun that fits the pronoun
         # ("which" a thing, "who" a person), not one inside a prepositional phrase
         human = tok.lower_ in ("who", "whom", "whose")
-        for t in reversed(tok.doc[tok.sent.start:tok.i]):
-            if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("pobj", "compound", "poss"):
+        for i in range(tok.i - 1, tree.sent_start(tok.i) - 1, -1):
+            if tree.pos[i] not in ("NOUN", "PROPN") or labels[i] in ("pobj", "compound", "poss"):
                 continue
+            t = tree.tokens[i]
             is_agent = t.lemma_.lower() in agents or t.ent_type_ in ("PERSON", "NORP")
             if is_agent == human:
                 return t
@@ -145,14 +163,15 @@ def antecedent(tok: Token, agents: frozenset[str] = frozenset()) -> Token:
 
 def _speech_subject(tok: Token) -> Token | None:
     """The subject of the speech verb governing a pronoun's clause ("X says it will ...": X)."""
-    verb = tok.head
+    tree = tree_of(tok.doc)
+    verb = tree.head(tok)
     for _ in range(6):
-        if verb.dep_ in ("ccomp", "xcomp", "advcl", "conj") and verb.head != verb:
-            parent = verb.head
+        if verb.dep_ in ("ccomp", "xcomp", "advcl", "conj") and tree.heads[verb.i] != verb.i:
+            parent = tree.head(verb)
             if parent.lemma_.lower() in SPEECH_VERBS and verb.dep_ == "ccomp":
-                for c in parent.children:
-                    if c.dep_ == "nsubj" and c.i != tok.i:
-                        return c
+                for c in tree.kids(parent.i):
+                    if tree.deps[c] == "nsubj" and c != tok.i:
+                        return tree.tokens[c]
                 return None
             verb = parent
         else:
@@ -185,26 +204,27 @@ class Resolver:
             return ent
         if head.pos_ not in ("NOUN", "PROPN", "NUM"):
             return None
+        tree = tree_of(head.doc)
         if head.pos_ == "NOUN":
             # "his Indian counterpart Narendra Modi", "the group's leader, X": the named one.
-            for c in head.rights:
+            for c in tree.rights(head):
                 named = self.ctx.entity_at(c) if c.dep_ == "appos" else None
                 if named is not None and named.type in ("PERSON", "ORG"):
                     return named
         if head.lemma_.lower() in self.ctx.org_anaphors and any(
-                c.lower_ in ("the", "this") for c in head.lefts) and not any(
-                c.dep_ in ("compound", "amod", "poss") for c in head.lefts):
+                c.lower_ in ("the", "this") for c in tree.lefts(head)) and not any(
+                c.dep_ in ("compound", "amod", "poss") for c in tree.lefts(head)):
             org = self._last_entity(head, lambda r, t: r.type == "ORG", sentences=3)
             if org is not None:
                 return org
         if head.lemma_.lower() in self.ctx.instruments:
             # "its jets", "Russia's warplanes": the owner acted
-            for c in head.lefts:
+            for c in tree.lefts(head):
                 if c.dep_ == "poss":
                     owner = self.ref(c, depth + 1) if c.tag_ == "PRP$" else self.ctx.entity_at(c)
                     if owner is not None and owner.entity_id is not None:
                         return owner
-        name = np_name(head)
+        name = np_name(head, self.ctx.text)
         return EntityRef(name=name, entity_id=None) if name else None
 
     def pronoun(self, tok: Token, depth: int = 0) -> EntityRef | None:
@@ -230,12 +250,15 @@ class Resolver:
 
     def _last_thing(self, tok: Token) -> EntityRef | None:
         """An object pronoun's nearest earlier text or plan ("debated a draft; Russia vetoed it")."""
-        start = tok.sent.start
+        tree = tree_of(tok.doc)
+        start = tree.sent_start(tok.i)
         if start > 0:
-            start = tok.doc[start - 1].sent.start
-        for t in reversed(tok.doc[start:tok.i]):
-            if t.pos_ == "NOUN" and t.dep_ != "compound" and t.lemma_.lower() in self.ctx.things:
-                return EntityRef(name=np_name(t), entity_id=None)
+            start = tree.sent_start(start - 1)
+        for i in range(tok.i - 1, start - 1, -1):
+            if tree.pos[i] == "NOUN" and tree.deps[i] != "compound":
+                t = tree.tokens[i]
+                if t.lemma_.lower() in self.ctx.things:
+                    return EntityRef(name=np_name(t, self.ctx.text), entity_id=None)
         return None
 
     def quote_speaker(self, tok: Token) -> EntityRef | None:
@@ -261,25 +284,26 @@ class Resolver:
 
     def _last_entity(self, tok: Token, ok: object, sentences: int, subjects_first: bool = False) -> EntityRef | None:
         """The nearest earlier agent-like reference that fits (subjects first), within a few sentences."""
-        doc = tok.doc
-        sent = tok.sent
-        start = sent.start
+        tree = tree_of(tok.doc)
+        heads, labels = tree.heads, tree.deps
+        sent_start = tree.sent_start(tok.i)
+        start = sent_start
         for _ in range(sentences):
             if start == 0:
                 break
-            start = doc[start - 1].sent.start
-        window = [t for t in doc[start:tok.i]][::-1]
+            start = tree.sent_start(start - 1)
         passes = (True, False) if subjects_first else (False,)
         for only_subjects in passes:
-            for t in window:
-                if only_subjects and t.dep_ not in ("nsubj", "nsubjpass"):
+            for i in range(tok.i - 1, start - 1, -1):
+                if only_subjects and labels[i] not in ("nsubj", "nsubjpass"):
                     continue
-                if t.head.i == tok.head.i and t.sent == tok.sent:
+                if heads[i] == heads[tok.i] and i >= sent_start:
                     continue  # "Russia vetoed it": a pronoun never points to its own clause's subject
+                t = tree.tokens[i]
                 ref = self.ctx.entity_at(t)
                 if ref is None and only_subjects and t.pos_ == "NOUN" and (
                         t.lemma_.lower() in self.ctx.group_nouns):
-                    ref = EntityRef(name=np_name(t), entity_id=None)
+                    ref = EntityRef(name=np_name(t, self.ctx.text), entity_id=None)
                 if ref is None or (ref.type is not None and ref.type not in AGENT_TYPES):
                     continue
                 if callable(ok) and ok(ref, t):

@@ -15,7 +15,9 @@ import math
 import re
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from schemas.models import ArticleStances, EntityRef, Event, StanceDifference, Story, StoryEvent
@@ -24,6 +26,7 @@ from services.events.dates import parse_published
 STATE_VERSION = 1
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_NON_WORD = re.compile(r"\W+")
 _CLUSTER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
 # The same happening is dated within this many days by different outlets.
 SAME_EVENT_DAYS = 2
@@ -34,7 +37,13 @@ LEAD_SENTENCES = 2
 def ref_key(ref: EntityRef | None) -> str:
     if ref is None:
         return ""
-    return ref.entity_id or re.sub(r"\W+", " ", ref.name.lower()).strip()
+    return ref.entity_id or _name_key(ref.name)
+
+
+@lru_cache(maxsize=4096)
+def _name_key(name: str) -> str:
+    """A named-only reference's key (a stream repeats its names; the regex is the cost)."""
+    return _NON_WORD.sub(" ", name.lower()).strip()
 
 
 def _sig(ev: Event) -> str:
@@ -49,7 +58,10 @@ def _story_event_key(ev: Event) -> str:
 
 
 def _weekday(ev: Event) -> int | None:
-    m = _WEEKDAY_RE.search(ev.evidence.text)
+    text = ev.evidence.text
+    if "day" not in text.lower():
+        return None  # every weekday name ends so: a cheap test spares most sentences the regex
+    m = _WEEKDAY_RE.search(text)
     return _WEEKDAYS.index(m.group(1).lower()) if m else None
 
 
@@ -167,8 +179,10 @@ class StoryIndex:
         return idx
 
     # ----- clustering ---------------------------------------------------------
-    def _post(self, st: _State) -> None:
-        for key in [*st.entities, *("sig:" + k for k in st.sigs)]:
+    def _post(self, st: _State, entities: Iterable[str] | None = None, sigs: Iterable[str] | None = None) -> None:
+        """Post the story under its entities and signatures (or only these, when the rest are posted already)."""
+        for key in [*(st.entities if entities is None else entities),
+                    *("sig:" + k for k in (st.sigs if sigs is None else sigs))]:
             self._postings.setdefault(key, set()).add(st.story_id)
 
     def _idf(self, key: str) -> float:
@@ -275,7 +289,7 @@ class StoryIndex:
             entry = st.stances.setdefault(key, {"holder": s.holder.name, "target": s.target.name, "polarities": {}})
             entry["polarities"].setdefault(f.article_id, s.polarity)
         st.updated_at = time.time()
-        self._post(st)
+        self._post(st, f.entities, f.sigs)  # its earlier keys were posted when they came
 
     def _story(self, st: _State) -> Story:
         events = [StoryEvent(**e) for e in st.events.values()]

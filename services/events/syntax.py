@@ -8,28 +8,36 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+import numpy
 from spacy.tokens import Doc, Token
 
+from services.events.tree import tree_of
+
 _BREAKS_KEY = "events.paragraph_breaks"
+_TEXT_KEY = "events.text"
 
 SUBJ = ("nsubj", "csubj")
 OBJ = ("dobj", "obj")
 
 
 def children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
+    return tree_of(tok.doc).children_with(tok, deps)
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and not children(verb, "nsubj"))
+    tree = tree_of(verb.doc)
+    labels = tree.deps
+    return any(labels[c] in ("nsubjpass", "auxpass") for c in tree.kids(verb.i)) or (
+        verb.tag_ == "VBN" and labels[verb.i] in ("acl", "relcl") and not children(verb, "nsubj"))
 
 
 def prep_objects(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
-    out = []
-    for p in tok.children:
-        if p.dep_ in ("prep", "agent", "dative") and p.lower_ in preps:
-            out.extend(children(p, "pobj", "pcomp"))
+    tree = tree_of(tok.doc)
+    labels, tokens, kids = tree.deps, tree.tokens, tree.kids
+    out: list[Token] = []
+    for p in kids(tok.i):
+        if labels[p] in ("prep", "agent", "dative") and tokens[p].lower_ in preps:
+            out.extend(tokens[o] for o in kids(p) if labels[o] in ("pobj", "pcomp"))
     return out
 
 
@@ -47,16 +55,18 @@ def orphan_subject(verb: Token) -> Token | None:
     When a paragraph break lies between a verb and its head, the first noun after the break and
     before the verb that is attached across the break is the verb's real subject.
     """
-    if verb.head == verb or verb.head.i > verb.i or not crosses_paragraph(verb.head, verb):
+    tree = tree_of(verb.doc)
+    head = tree.heads[verb.i]
+    if head >= verb.i or not crosses_paragraph(tree.tokens[head], verb):
         return None
     start = verb.i
     while start > 0 and not is_paragraph_break(verb.doc, start - 1):
         start -= 1
         if verb.i - start > 12:
             return None
-    for t in verb.doc[start:verb.i]:
-        if t.pos_ in ("PROPN", "NOUN", "PRON") and t.head.i < start:
-            return t
+    for t in range(start, verb.i):
+        if tree.pos[t] in ("PROPN", "NOUN", "PRON") and tree.heads[t] < start:
+            return tree.tokens[t]
     return None
 
 
@@ -65,11 +75,12 @@ def hijacked_subject(verb: Token) -> Token | None:
     verb with no subject of its own takes the noun standing right before it."""
     if verb.dep_ != "conj" or verb.i == 0 or children(verb, *SUBJ):
         return None
-    prev = verb.doc[verb.i - 1]
-    while prev.dep_ in ("advmod", "aux", "neg") and prev.i > 0:
-        prev = verb.doc[prev.i - 1]
-    if prev.pos_ in ("PROPN", "NOUN") and prev.dep_ == "conj" and prev.head.i < prev.i:
-        return prev
+    tree = tree_of(verb.doc)
+    prev = verb.i - 1
+    while tree.deps[prev] in ("advmod", "aux", "neg") and prev > 0:
+        prev -= 1
+    if tree.pos[prev] in ("PROPN", "NOUN") and tree.deps[prev] == "conj" and tree.heads[prev] < prev:
+        return tree.tokens[prev]
     return None
 
 
@@ -87,16 +98,18 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     orphan = orphan_subject(verb) or hijacked_subject(verb)
     if orphan is not None:
         return [orphan]
-    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return [verb.head]  # "The envoy called on ...": a past tense is no participle, the noun is the subject
-    if depth < 4 and verb.head != verb and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp"):
-        head = verb.head
+    tree = tree_of(verb.doc)
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and tree.pos[tree.heads[verb.i]] in ("NOUN", "PROPN"):
+        return [tree.head(verb)]  # "The envoy called on ...": a past tense is no participle, the noun is the subject
+    if depth < 4 and tree.heads[verb.i] != verb.i and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp"):
+        head = tree.head(verb)
+        governor = head
         if verb.dep_ == "pcomp" and head.pos_ == "ADP":
-            head = head.head
+            head = tree.head(head)
         if head.pos_ in ("VERB", "AUX"):
             # "condemned Russia for vetoing", "accused X of shelling": the object does the gerund
             # (but "violated the truce by attacking": the subject does)
-            if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "of"):
+            if verb.dep_ == "pcomp" and governor.lower_ in ("for", "of"):
                 obj = children(head, *OBJ)
                 if obj:
                     return [obj[0]]
@@ -118,7 +131,7 @@ def objects(verb: Token) -> list[Token]:
         if subj:
             return [subj[0]]
         if verb.dep_ in ("acl", "relcl"):
-            return [verb.head]
+            return [tree_of(verb.doc).head(verb)]
         return []
     # one object; a second "object" is a parse slip (conjoined lists come from the first)
     return children(verb, *OBJ)[:1]
@@ -132,10 +145,21 @@ def paragraph_breaks(doc: Doc) -> list[int]:
     """
     breaks: list[int] | None = doc.user_data.get(_BREAKS_KEY)
     if breaks is None:
-        spaces = doc.to_array("IS_SPACE").tolist() if len(doc) else []
-        breaks = [i for i, space in enumerate(spaces) if space and "\n" in doc[i].text]
+        spaces = numpy.flatnonzero(doc.to_array("IS_SPACE")).tolist() if len(doc) else []
+        breaks = [i for i in spaces if "\n" in doc[i].text]
         doc.user_data[_BREAKS_KEY] = breaks
     return breaks
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record the doc's text when the caller already has it (it must equal ``doc.text``)."""
+    doc.user_data[_TEXT_KEY] = text
+
+
+def known_text(doc: Doc) -> str | None:
+    """The doc's text if ``remember_text`` recorded it (``Doc.text`` makes a Token per word to join it)."""
+    text: str | None = doc.user_data.get(_TEXT_KEY)
+    return text
 
 
 def is_paragraph_break(doc: Doc, i: int) -> bool:
@@ -149,7 +173,7 @@ def crosses_paragraph(a: Token, b: Token) -> bool:
 
     A token's trailing whitespace is one space or nothing, so only whitespace tokens can hold the newline.
     """
-    lo, hi = sorted((a.i, b.i))
+    lo, hi = (a.i, b.i) if a.i < b.i else (b.i, a.i)
     breaks = paragraph_breaks(a.doc)
     at = bisect_left(breaks, lo)
     return at < len(breaks) and breaks[at] < hi
@@ -164,14 +188,15 @@ GENERIC = frozenset({"any", "every", "no", "each", "whichever", "whoever"})
 
 def is_tally(verb: Token, objs: list[Token]) -> bool:
     """A perfect tense over counted objects ("Moscow has blocked six resolutions", "has vetoed five")."""
-    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+    tree = tree_of(verb.doc)
+    if not any(c.lemma_.lower() == "have" for c in tree.children_with(verb, ("aux",))):
         return False
     for o in objs:
         if o.like_num or o.pos_ == "NUM":
             return True
-        if o.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in o.children):
+        if o.tag_ in ("NNS", "NNPS") and any(tree.deps[c] == "nummod" for c in tree.kids(o.i)):
             return True
-        if o.lemma_.lower() in QUANTITY and any(t.like_num for t in o.subtree):
+        if o.lemma_.lower() in QUANTITY and any(tree.tokens[t].like_num for t in tree.subtree(o.i)):
             return True
     return False
 
