@@ -759,7 +759,7 @@ def _restore_story(index: Any, raw: bytes) -> None:
                               "outlets": list(story.outlets), "first_date": story.first_date,
                               "last_date": story.last_date, "seen": None, "sigs": {}, "main": [],
                               "entities": {}, "events": {}, "stances": {}, "updated_at": story.updated_at})
-    index.stories[st.story_id] = st
+    index.hold(st)
     for aid in st.article_ids:
         index.article_story.setdefault(aid, st.story_id)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 import math
 import re
 import time
@@ -105,6 +106,12 @@ class _State:
                                         "sigs", "main", "entities", "events", "stances", "updated_at")})
 
 
+def _age_key(st: _State) -> str:
+    """What a story's age is judged by: its last event date, else the stream date it was last
+    updated at; a story with neither never ages out."""
+    return st.last_date or st.seen or "9999"
+
+
 def _features(msg: ArticleStances, events: list[Event]) -> _Features:
     real = [e for e in events if not (e.negated or e.hypothetical or e.background)]
     sigs: dict[str, dict[str, Any]] = {}
@@ -151,6 +158,13 @@ class StoryIndex:
         self.clock: dt.date | None = None
         # derived look-ups (rebuilt on restore): entity/signature -> stories holding it
         self._postings: dict[str, set[str]] = {}
+        # Founding (or restoring) order of the held stories, and two heaps for eviction, so an
+        # article costs O(log stories) rather than a scan (or, at the cap, a sort) of all of them.
+        # Heap entries go stale when a story changes or is dropped; they are checked when popped.
+        self._order: dict[str, int] = {}
+        self._held = 0
+        self._by_age: list[tuple[str, int, str]] = []  # (age key, order, story id)
+        self._by_update: list[tuple[float, int, str]] = []  # (updated_at, order, story id)
 
     # ----- state -------------------------------------------------------------
     def export(self) -> dict[str, Any]:
@@ -164,10 +178,11 @@ class StoryIndex:
         self.stories = {}
         self.article_story = {}
         self._postings = {}
+        self._order, self._by_age, self._by_update = {}, [], []
         self.clock = dt.date.fromisoformat(data["clock"]) if data.get("clock") else None
         for d in data.get("stories", []):
             st = _State.from_dict(d)
-            self.stories[st.story_id] = st
+            self.hold(st)
             for aid in st.article_ids:
                 self.article_story[aid] = st.story_id
             self._post(st)
@@ -177,6 +192,26 @@ class StoryIndex:
         idx = cls(**kwargs)
         idx.restore(data)
         return idx
+
+    def hold(self, st: _State) -> None:
+        """Keep a story (founded here, or restored): after the ones held before it, and evictable."""
+        self.stories[st.story_id] = st
+        if st.story_id not in self._order:
+            self._order[st.story_id] = self._held
+            self._held += 1
+        self._note(st)
+
+    def _note(self, st: _State) -> None:
+        """Put the story's current age and update time on the eviction heaps."""
+        order = self._order[st.story_id]
+        heapq.heappush(self._by_age, (_age_key(st), order, st.story_id))
+        heapq.heappush(self._by_update, (st.updated_at, order, st.story_id))
+        if len(self._by_update) > 2 * len(self.stories) + 64:  # mostly stale entries: rebuild
+            held = [(self._order[sid], st) for sid, st in self.stories.items()]
+            self._by_age = [(_age_key(s), o, s.story_id) for o, s in held]
+            self._by_update = [(s.updated_at, o, s.story_id) for o, s in held]
+            heapq.heapify(self._by_age)
+            heapq.heapify(self._by_update)
 
     # ----- clustering ---------------------------------------------------------
     def _post(self, st: _State, entities: Iterable[str] | None = None, sigs: Iterable[str] | None = None) -> None:
@@ -194,7 +229,8 @@ class StoryIndex:
         ids: set[str] = set()
         for key in [*f.entities, *("sig:" + k for k in f.sigs)]:
             ids |= self._postings.get(key, set())
-        return [st for sid, st in self.stories.items() if sid in ids]
+        return sorted((self.stories[sid] for sid in ids if sid in self.stories),
+                      key=lambda st: self._order[st.story_id])
 
     def _score(self, f: _Features, st: _State) -> float:
         if f.date is not None and st.first_date and st.last_date:
@@ -248,7 +284,7 @@ class StoryIndex:
         story_id = "story:" + hashlib.sha1(f"{f.article_id}|{first}".encode()).hexdigest()[:16]
         st = _State(story_id=story_id, article_ids=[], outlets=[], first_date=None, last_date=None, seen=None,
                     sigs={}, main=[], entities={}, events={}, stances={})
-        self.stories[story_id] = st
+        self.hold(st)
         return st
 
     def _add(self, st: _State, f: _Features, msg: ArticleStances, events: list[Event]) -> None:
@@ -290,6 +326,7 @@ class StoryIndex:
             entry["polarities"].setdefault(f.article_id, s.polarity)
         st.updated_at = time.time()
         self._post(st, f.entities, f.sigs)  # its earlier keys were posted when they came
+        self._note(st)
 
     def _story(self, st: _State) -> Story:
         events = [StoryEvent(**e) for e in st.events.values()]
@@ -303,15 +340,22 @@ class StoryIndex:
         """Drop stories older than the window (stream time), and the oldest beyond max_stories."""
         if self.clock is not None:
             horizon = (self.clock - dt.timedelta(days=self.window_days)).isoformat()
-            for sid in [sid for sid, st in self.stories.items() if (st.last_date or st.seen or "9999") < horizon]:
+            while self._by_age and self._by_age[0][0] < horizon:
+                _, order, sid = heapq.heappop(self._by_age)
+                st = self.stories.get(sid)
+                # A stale entry (dropped, or changed since: its newer entry is on the heap) is skipped.
+                if st is not None and self._order[sid] == order and _age_key(st) < horizon:
+                    self._drop(sid)
+        # The least recently updated beyond the cap; ties in the order the stories were held.
+        while len(self.stories) > self.max_stories and self._by_update:
+            updated_at, order, sid = heapq.heappop(self._by_update)
+            st = self.stories.get(sid)
+            if st is not None and self._order[sid] == order and st.updated_at == updated_at:
                 self._drop(sid)
-        if len(self.stories) > self.max_stories:
-            order = sorted(self.stories.values(), key=lambda s: s.updated_at)
-            for st in order[: len(self.stories) - self.max_stories]:
-                self._drop(st.story_id)
 
     def _drop(self, sid: str) -> None:
         st = self.stories.pop(sid)
+        del self._order[sid]
         for key in [*st.entities, *("sig:" + k for k in st.sigs)]:
             holders = self._postings.get(key)
             if holders is not None:
