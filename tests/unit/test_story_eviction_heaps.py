@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 import random
 from collections.abc import Callable
+from types import SimpleNamespace
 
 import pytest
 
@@ -55,7 +56,7 @@ def test_heaps_decide_as_the_scan_does(monkeypatch: pytest.MonkeyPatch, seed: in
     results = []
     for cls in (ScanningStoryIndex, StoryIndex):
         # Update times with ties (several articles per tick), the same for both runs.
-        monkeypatch.setattr(story_module.time, "time", _ticks())
+        monkeypatch.setattr(story_module, "time", SimpleNamespace(time=_ticks()))
         idx = cls(window_days=window, max_stories=cap)
         assigned = []
         for aid, names, published, event_day in _stream(seed):
