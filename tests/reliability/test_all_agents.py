@@ -23,11 +23,15 @@ TOPICS = (config.NORMALISED, config.ENTITIES, config.STANCES, config.EVENTS, con
           config.DEADLETTER)
 
 
+# Two articles per entity batch, so a kill lands with articles still in flight.
+SMALL_BATCHES = {"NEWSSTREAM_SPACY_BATCH_SIZE": "2", "NEWSSTREAM_ENTITIES_TAKE_SIZE": "2"}
+
+
 @pytest.fixture
 def fleet(settings: Settings, tmp_path: Path) -> Iterator[Fleet]:
     s = settings.model_copy(update={"metrics_port": 0})
     create_topics(s)
-    f = Fleet(s, {"NEWSSTREAM_SPACY_BATCH_SIZE": "2"}, log_dir=tmp_path / "logs")
+    f = Fleet(s, SMALL_BATCHES, log_dir=tmp_path / "logs")
     yield f
     f.stop()
 
@@ -35,7 +39,7 @@ def fleet(settings: Settings, tmp_path: Path) -> Iterator[Fleet]:
 def test_entity_worker_killed_mid_stream(fleet: Fleet, tmp_path: Path) -> None:
     s = fleet.settings
     # The first entity worker is slowed down, so the kill lands while articles are in flight.
-    slow = Fleet(s, {"NEWSSTREAM_SPACY_BATCH_SIZE": "2", "NEWSSTREAM_FAULT_INJECT": "slow=0.5"},
+    slow = Fleet(s, {**SMALL_BATCHES, "NEWSSTREAM_FAULT_INJECT": "slow=0.5"},
                  log_dir=tmp_path / "slow")
     items = []
     for i in range(6):
