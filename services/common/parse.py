@@ -12,7 +12,7 @@ rest of the conversion.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import cast
 
 import numpy
@@ -137,3 +137,15 @@ def parse_to_doc(parse: Parse, vocab: Vocab) -> Doc:
     columns[:, 6] = iob
     columns[:, 7] = ent_types
     return doc.from_array(_WRITE, cast(Ints2d, columns))  # spaCy's stub wants thinc's array alias
+
+
+def names_of(ids: numpy.ndarray, name: Callable[[int], str], known: dict[int, str]) -> list[str]:
+    """The strings behind a column of hash ids. ``known`` keeps each id's string for the whole
+    process (a hash always stands for the same string), so an article looks up only new ones."""
+    keys = ids.tolist()
+    try:
+        return list(map(known.__getitem__, keys))
+    except KeyError:
+        for h in set(keys).difference(known):
+            known[h] = name(h)
+        return list(map(known.__getitem__, keys))

@@ -10,13 +10,14 @@ bounds are index lists read with ``Doc.to_array``.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable
 from functools import cached_property
 
 import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, POS, SENT_START
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
+
+from services.common.parse import names_of
 
 _COLUMNS = [HEAD, DEP, SENT_START, POS, ENT_IOB, ENT_TYPE]
 _IOB_INSIDE, _IOB_BEGIN = 1, 3  # ``Token.iob_strings()``: ("", "I", "O", "B")
@@ -54,7 +55,7 @@ class Tree:
         heads = positions + signed[:, 0]
         self.heads: list[int] = heads.tolist()
         strings = doc.vocab.strings
-        self.deps = _names(values[:, 1], strings.__getitem__)
+        self.deps = names_of(values[:, 1], strings.__getitem__, _LABELS)
         self._sent_flags: list[int] = signed[:, 2].tolist()
         self.pos: list[str] = _POS_NAMES[values[:, 3]].tolist()
         self._ent_iob = values[:, 4]
@@ -152,16 +153,5 @@ def tree_of(doc: Doc) -> Tree:
     return tree
 
 
-def _names(ids: numpy.ndarray, name: Callable[[int], str]) -> list[str]:
-    """The strings behind a column of label ids. ``_LABELS`` keeps each id's string for the whole
-    process (a hash always stands for the same string; the parser has a few dozen labels)."""
-    keys = ids.tolist()
-    try:
-        return list(map(_LABELS.__getitem__, keys))
-    except KeyError:
-        for h in set(keys).difference(_LABELS):
-            _LABELS[h] = name(h)
-        return list(map(_LABELS.__getitem__, keys))
-
-
+# Dependency label id -> its string, for the whole process (the parser has a few dozen labels).
 _LABELS: dict[int, str] = {}

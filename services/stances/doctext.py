@@ -7,13 +7,14 @@ times per article, so they are kept in ``doc.user_data``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, POS, SENT_START
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
+
+from services.common.parse import names_of
 
 _TEXT_KEY = "stances.text"
 _TOKENS_KEY = "stances.tokens"
@@ -110,24 +111,12 @@ def _read_columns(doc: Doc) -> TokenColumns:
         head=(numpy.arange(len(doc), dtype=numpy.int64) + signed[:, 2]).tolist(),
         sent=numpy.cumsum(boundaries).tolist(),
         pos=_POS_NAMES[values[:, 4]].tolist(),
-        dep=_names(values[:, 5], strings.__getitem__, _DEP_NAMES),
-        lemma=_names(values[:, 6], lambda h: strings[h].lower(), _LEMMA_NAMES),
-        lower=_names(values[:, 7], strings.__getitem__, _LOWER_NAMES),
-        ent_type=_names(values[:, 8], strings.__getitem__, _ENT_TYPE_NAMES),
+        dep=names_of(values[:, 5], strings.__getitem__, _DEP_NAMES),
+        lemma=names_of(values[:, 6], lambda h: strings[h].lower(), _LEMMA_NAMES),
+        lower=names_of(values[:, 7], strings.__getitem__, _LOWER_NAMES),
+        ent_type=names_of(values[:, 8], strings.__getitem__, _ENT_TYPE_NAMES),
         ent_iob=_IOB_STRINGS[values[:, 9]].tolist(),
     )
-
-
-def _names(ids: numpy.ndarray, name: Callable[[int], str], known: dict[int, str]) -> list[str]:
-    """The strings behind a column of hash ids. ``known`` keeps each id's string for the whole
-    process (a hash always stands for the same string), so an article looks up only new words."""
-    keys = ids.tolist()
-    try:
-        return list(map(known.__getitem__, keys))
-    except KeyError:
-        for h in set(keys).difference(known):
-            known[h] = name(h)
-        return list(map(known.__getitem__, keys))
 
 
 # Per column: hash id -> its string (lemmas lower-cased), shared by all articles.
