@@ -32,6 +32,7 @@ _READ = [ORTH, TAG, DEP, LEMMA, POS, SPACY, HEAD, SENT_START]
 _WRITE = [POS, HEAD, DEP, LEMMA, TAG, SENT_START, ENT_IOB, ENT_TYPE]
 # ``Token.iob_strings()``: ("", "I", "O", "B").
 _IOB_I, _IOB_O, _IOB_B = 1, 2, 3
+_TEXT_KEY = "parse.text"  # doc.user_data: the Doc's text, joined once
 
 
 def doc_to_parse(doc: Doc) -> Parse:
@@ -96,6 +97,26 @@ def constructor_doc(parse: Parse, vocab: Vocab) -> Doc:
 def parse_text(parse: Parse) -> str:
     """``Doc.text`` of the parse's Doc, joined from its word and space columns without making Token objects."""
     return "".join([word + " " if space else word for word, space in zip(parse.words, parse.spaces, strict=True)])
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record the Doc's text when the caller already has it (it must equal ``doc.text``)."""
+    doc.user_data[_TEXT_KEY] = text
+
+
+def known_text(doc: Doc) -> str | None:
+    """The Doc's text if ``remember_text`` recorded it, else None."""
+    text: str | None = doc.user_data.get(_TEXT_KEY)
+    return text
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc (``Doc.text`` makes a Token per word to join it)."""
+    text = known_text(doc)
+    if text is None:
+        text = doc.text
+        remember_text(doc, text)
+    return text
 
 
 def parse_to_doc(parse: Parse, vocab: Vocab) -> Doc:

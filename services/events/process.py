@@ -12,14 +12,14 @@ from spacy.vocab import Vocab
 
 from schemas.models import ArticleStances, Entity, EntityRef, Event
 from schemas.models import Span as TextSpan
-from services.common.parse import parse_text, parse_to_doc
+from services.common.parse import known_text, parse_text, parse_to_doc, remember_text
 from services.entities.resolve import EntityResolver, entity_ref
 from services.events.coder import Coder, Found
 from services.events.dates import parse_published, resolve_date
 from services.events.flags import flags_for
 from services.events.lexicon import Lexicon, Pattern, default_lexicon
 from services.events.refs import PLACE_TYPES, RefContext, Resolver
-from services.events.syntax import known_text, paragraph_breaks
+from services.events.syntax import paragraph_breaks
 from services.events.tree import tree_of
 
 # An event dated this long before the article (or its latest date) is recalled background.
@@ -161,9 +161,10 @@ def code_events(msg: ArticleStances, vocab: Vocab, lexicon: Lexicon | None = Non
         return []
     lex = lexicon or default_lexicon()
     doc = parse_to_doc(msg.parse, vocab)
+    remember_text(doc, parse_text(msg.parse))  # for the evidence sentences (paragraph_clip) and names
     ctx = RefContext(doc=doc, resolver=EntityResolver(msg.entities), quotes=msg.quotes,
                      group_nouns=lex.actor_nouns, org_anaphors=lex.org_anaphors, instruments=lex.instrument_nouns,
-                     things=lex.document_nouns | lex.vetoable_nouns, doc_text=parse_text(msg.parse))
+                     things=lex.document_nouns | lex.vetoable_nouns)
     coder = Coder(doc, lex, Resolver(ctx), lemma_pos=(msg.parse.lemmas, msg.parse.pos))
     published = parse_published(msg.published_at)
     reference = _reference_date(doc, published)

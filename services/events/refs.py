@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from schemas.models import EntityRef, Quote
+from services.common.parse import text_of
 from services.entities.resolve import EntityResolver
-from services.events.syntax import remember_text
 from services.events.tree import tree_of
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -40,20 +40,12 @@ class RefContext:
     org_anaphors: frozenset[str] = frozenset()
     instruments: frozenset[str] = frozenset()
     things: frozenset[str] = frozenset()
-    # The doc's text when the caller already has it (``Doc.text`` walks every token to rebuild it).
-    doc_text: str | None = None
     _cache: dict[int, EntityRef | None] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        if self.doc_text is not None:
-            remember_text(self.doc, self.doc_text)  # for the evidence sentences (process.paragraph_clip)
 
     @property
     def text(self) -> str:
         """The doc's text, joined once."""
-        if self.doc_text is None:
-            self.doc_text = self.doc.text
-        return self.doc_text
+        return text_of(self.doc)
 
     def entity_at(self, tok: Token) -> EntityRef | None:
         i = tok.i

@@ -14,7 +14,6 @@ from spacy.tokens import Doc, Token
 from services.events.tree import tree_of
 
 _BREAKS_KEY = "events.paragraph_breaks"
-_TEXT_KEY = "events.text"
 
 SUBJ = ("nsubj", "csubj")
 OBJ = ("dobj", "obj")
@@ -149,17 +148,6 @@ def paragraph_breaks(doc: Doc) -> list[int]:
         breaks = [i for i in spaces if "\n" in doc[i].text]
         doc.user_data[_BREAKS_KEY] = breaks
     return breaks
-
-
-def remember_text(doc: Doc, text: str) -> None:
-    """Record the doc's text when the caller already has it (it must equal ``doc.text``)."""
-    doc.user_data[_TEXT_KEY] = text
-
-
-def known_text(doc: Doc) -> str | None:
-    """The doc's text if ``remember_text`` recorded it (``Doc.text`` makes a Token per word to join it)."""
-    text: str | None = doc.user_data.get(_TEXT_KEY)
-    return text
 
 
 def is_paragraph_break(doc: Doc, i: int) -> bool:

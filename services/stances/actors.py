@@ -16,8 +16,9 @@ import numpy
 from spacy.tokens import Doc, Token
 
 from schemas.models import Entity, EntityRef
+from services.common.parse import text_of
 from services.entities.resolve import EntityResolver, entity_ref
-from services.stances.doctext import columns_of, sent_of, text_of, tokens_of
+from services.stances.doctext import columns_of, sent_of, tokens_of
 from services.stances.lexicon import lexicon
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")

@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Span, Token
 
 from services.common.parse import names_of
 
-_TEXT_KEY = "stances.text"
 _TOKENS_KEY = "stances.tokens"
 _COLUMNS_KEY = "stances.columns"
 _SENTS_KEY = "stances.sents"
@@ -31,19 +30,6 @@ def forget(doc: Doc) -> None:
     of them is a reference cycle: without this the Doc waits for the cyclic garbage collector."""
     for key in (_TOKENS_KEY, _COLUMNS_KEY, _SENTS_KEY, SENT_ENDS_KEY):
         doc.user_data.pop(key, None)
-
-
-def remember_text(doc: Doc, text: str) -> None:
-    """Record the Doc's text when the caller already has it (it must equal ``doc.text``)."""
-    doc.user_data[_TEXT_KEY] = text
-
-
-def text_of(doc: Doc) -> str:
-    cached = doc.user_data.get(_TEXT_KEY)
-    if cached is None:
-        cached = doc.text
-        doc.user_data[_TEXT_KEY] = cached
-    return str(cached)
 
 
 def sentences_of(doc: Doc) -> list[Span]:

@@ -23,7 +23,8 @@ from vaderSentiment.vaderSentiment import (
 )
 
 from schemas.models import EntityRef
-from services.stances.doctext import columns_of, sent_of, text_of, tokens_of
+from services.common.parse import text_of
+from services.stances.doctext import columns_of, sent_of, tokens_of
 from services.stances.triples import Context, Triple, act_owner, actorish, targets_of, verb_polarity
 
 _THRESHOLD = 0.35

@@ -15,11 +15,11 @@ from spacy.vocab import Vocab
 
 from schemas.models import ArticleEntities, ArticleStances, EntityRef, Quote, Stance
 from schemas.models import Span as TextSpan
-from services.common.parse import parse_text, parse_to_doc
+from services.common.parse import parse_text, parse_to_doc, remember_text, text_of
 from services.stances import quotes as direct
 from services.stances import reported as indirect
 from services.stances.actors import Actors
-from services.stances.doctext import forget, remember_text, text_of
+from services.stances.doctext import forget
 from services.stances.evaluation import evaluate_region
 from services.stances.lexicon import lexicon
 from services.stances.paragraphs import cut_at_paragraphs

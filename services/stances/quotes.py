@@ -19,8 +19,9 @@ from spacy.tokens import Doc, Span, Token
 
 from schemas.models import EntityRef, Quote
 from schemas.models import Span as TextSpan
+from services.common.parse import text_of
 from services.stances.actors import SUBJECT_DEPS, Actors
-from services.stances.doctext import SENT_ENDS_KEY, columns_of, sent_of, sentences_of, text_of, tokens_of
+from services.stances.doctext import SENT_ENDS_KEY, columns_of, sent_of, sentences_of, tokens_of
 from services.stances.lexicon import lexicon
 from services.stances.quotemarks import QuoteSpan
 

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from schemas.models import EntityRef, Quote
+from services.common.parse import text_of
 from services.stances.actors import Actors
-from services.stances.doctext import columns_of, sent_of, text_of, tokens_of
+from services.stances.doctext import columns_of, sent_of, tokens_of
 from services.stances.lexicon import lexicon
 from services.stances.quotes import evidence_of, speaker_from_subject, subject_of
 

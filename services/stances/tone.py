@@ -7,8 +7,9 @@ import bisect
 from spacy.tokens import Doc
 
 from schemas.models import Entity, EntityTone, Stance
+from services.common.parse import text_of
 from services.entities.resolve import entity_ref
-from services.stances.doctext import sentences_of, text_of
+from services.stances.doctext import sentences_of
 from services.stances.evaluation import tone_of
 
 _TYPES = {"PERSON", "ORG", "GPE", "NORP"}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from services.common.nlp import load_nlp
+from services.common.parse import known_text, remember_text
 from services.events.process import paragraph_clip
-from services.events.syntax import known_text, remember_text
 
 TEXT = (
     "Rebels shelled the town\n\nRussia and China vetoed the resolution on Monday. The envoy said\n"

@@ -9,9 +9,9 @@ from typing import Any
 from spacy.tokens import Doc
 
 from services.common.nlp import load_nlp
-from services.common.parse import parse_text, parse_to_doc
+from services.common.parse import parse_text, parse_to_doc, remember_text
 from services.stances.actors import Actors
-from services.stances.doctext import remember_text, tokens_of
+from services.stances.doctext import tokens_of
 from services.stances.paragraphs import cut_at_paragraphs
 from services.stances.testing import article_for
 

@@ -7,9 +7,9 @@ import pytest
 from spacy.tokens import Doc
 
 from services.common.nlp import load_nlp
-from services.common.parse import doc_to_parse, parse_text, parse_to_doc
+from services.common.parse import doc_to_parse, parse_text, parse_to_doc, text_of
 from services.stances.actors import Actors, _inside_quotes
-from services.stances.doctext import columns_of, sentences_of, text_of, tokens_of
+from services.stances.doctext import columns_of, sentences_of, tokens_of
 from services.stances.lexicon import lexicon
 from services.stances.paragraphs import cut_at_paragraphs
 from services.stances.process import find_stances
