@@ -31,7 +31,9 @@ _READ = [ORTH, TAG, DEP, LEMMA, POS, SPACY, HEAD, SENT_START]
 # constructor uses, so ``from_array`` sets exactly the same token fields.
 _WRITE = [POS, HEAD, DEP, LEMMA, TAG, SENT_START, ENT_IOB, ENT_TYPE]
 # ``Token.iob_strings()``: ("", "I", "O", "B").
-_IOB_I, _IOB_O, _IOB_B = 1, 2, 3
+IOB_INSIDE, IOB_OUTSIDE, IOB_BEGIN = 1, 2, 3
+# ``Token.pos_`` by POS id, for reading a ``to_array`` POS column in one step.
+POS_NAME_BY_ID = numpy.array([POS_NAMES.get(k, "") for k in range(max(POS_NAMES) + 1)], dtype=object)
 _TEXT_KEY = "parse.text"  # doc.user_data: the Doc's text, joined once
 
 
@@ -45,12 +47,10 @@ def doc_to_parse(doc: Doc) -> Parse:
     hashes, string_index = numpy.unique(columns[:, 0:4], return_inverse=True)
     pos_ids, pos_index = numpy.unique(columns[:, 4], return_inverse=True)
     store = doc.vocab.strings
-    strings = [store[h] for h in hashes.tolist()] + [POS_NAMES[p] for p in pos_ids.tolist()]
+    strings = [store[h] for h in hashes.tolist()] + POS_NAME_BY_ID[pos_ids].tolist()
     index = numpy.empty((5, n), dtype=numpy.int64)
     # Rows: word, tag, pos, dep, lemma (schemas.models.Parse).
-    string_index = string_index.reshape(n, 4)
-    index[0], index[1], index[3], index[4] = string_index[:, 0], string_index[:, 1], string_index[:, 2], \
-        string_index[:, 3]
+    index[[0, 1, 3, 4]] = string_index.reshape(n, 4).T
     index[2] = pos_index.reshape(n) + len(hashes)
     # HEAD (relative) and SENT_START (-1/0/1) are signed values stored in the uint64 array;
     # ``Token.is_sent_start`` is None (0), False (-1) or True (1).
@@ -139,11 +139,11 @@ def parse_to_doc(parse: Parse, vocab: Vocab) -> Doc:
         ids[i] = store.add(parse.strings[i])
     for i in pos_used:
         ids[i] = POS_IDS[parse.strings[i]]
-    iob = numpy.full(n, _IOB_O, dtype=numpy.uint64)
+    iob = numpy.full(n, IOB_OUTSIDE, dtype=numpy.uint64)
     ent_types = numpy.zeros(n, dtype=numpy.uint64)
     for start, end, label in parse.ents:
-        iob[start] = _IOB_B
-        iob[start + 1 : end] = _IOB_I
+        iob[start] = IOB_BEGIN
+        iob[start + 1 : end] = IOB_INSIDE
         ent_types[start:end] = store.add(label)
     heads = parse.head_array.astype(numpy.int64) - numpy.arange(n, dtype=numpy.int64)
     sent_starts = parse.flag_array & SENT_START_BIT != 0

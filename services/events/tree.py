@@ -14,15 +14,11 @@ from functools import cached_property
 
 import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, POS, SENT_START
-from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
-from services.common.parse import names_of
+from services.common.parse import IOB_BEGIN, IOB_INSIDE, POS_NAME_BY_ID, names_of
 
 _COLUMNS = [HEAD, DEP, SENT_START, POS, ENT_IOB, ENT_TYPE]
-_IOB_INSIDE, _IOB_BEGIN = 1, 3  # ``Token.iob_strings()``: ("", "I", "O", "B")
-# ``Token.pos_`` by POS id.
-_POS_NAMES = numpy.array([POS_NAMES.get(k, "") for k in range(max(POS_NAMES) + 1)], dtype=object)
 
 
 class _Tokens(dict[int, Token]):
@@ -57,7 +53,7 @@ class Tree:
         strings = doc.vocab.strings
         self.deps = names_of(values[:, 1], strings.__getitem__, _LABELS)
         self._sent_flags: list[int] = signed[:, 2].tolist()
-        self.pos: list[str] = _POS_NAMES[values[:, 3]].tolist()
+        self.pos: list[str] = POS_NAME_BY_ID[values[:, 3]].tolist()
         self._ent_iob = values[:, 4]
         self._ent_type = values[:, 5]
         # Children grouped by head, in index order as ``Token.children`` yields them (lefts, then rights):
@@ -125,9 +121,9 @@ class Tree:
     def date_spans(self) -> tuple[Span, ...]:
         """The DATE entities of ``Doc.ents``, in order (``Doc.ents`` would make a Span for every entity)."""
         n = len(self.heads)
-        starts = numpy.flatnonzero((self._ent_iob == _IOB_BEGIN) & (self._ent_type == self.doc.vocab.strings["DATE"]))
+        starts = numpy.flatnonzero((self._ent_iob == IOB_BEGIN) & (self._ent_type == self.doc.vocab.strings["DATE"]))
         # an entity runs from its B token over the I tokens after it
-        breaks = numpy.append(numpy.flatnonzero(self._ent_iob != _IOB_INSIDE), n)
+        breaks = numpy.append(numpy.flatnonzero(self._ent_iob != IOB_INSIDE), n)
         ends = breaks[numpy.searchsorted(breaks, starts, side="right")]
         bounds = zip(starts.tolist(), ends.tolist(), strict=True)
         return tuple(Span(self.doc, start, end, label="DATE") for start, end in bounds)

@@ -11,17 +11,15 @@ from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, POS, SENT_START
-from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
-from services.common.parse import names_of
+from services.common.parse import POS_NAME_BY_ID, names_of
 
 _TOKENS_KEY = "stances.tokens"
 _COLUMNS_KEY = "stances.columns"
 _SENTS_KEY = "stances.sents"
 SENT_ENDS_KEY = "stances.sent_ends"  # quotes.py: sentences with their end offsets
-# Names of the small integer columns, indexed by value.
-_POS_NAMES = numpy.array([POS_NAMES.get(k, "") for k in range(max(POS_NAMES) + 1)], dtype=object)
+# ``Token.ent_iob_`` by IOB value.
 _IOB_STRINGS = numpy.array(Token.iob_strings(), dtype=object)  # ("", "I", "O", "B")
 
 
@@ -96,7 +94,7 @@ def _read_columns(doc: Doc) -> TokenColumns:
         end=(starts + signed[:, 1]).tolist(),
         head=(numpy.arange(len(doc), dtype=numpy.int64) + signed[:, 2]).tolist(),
         sent=numpy.cumsum(boundaries).tolist(),
-        pos=_POS_NAMES[values[:, 4]].tolist(),
+        pos=POS_NAME_BY_ID[values[:, 4]].tolist(),
         dep=names_of(values[:, 5], strings.__getitem__, _DEP_NAMES),
         lemma=names_of(values[:, 6], lambda h: strings[h].lower(), _LEMMA_NAMES),
         lower=names_of(values[:, 7], strings.__getitem__, _LOWER_NAMES),
