@@ -222,6 +222,9 @@ def make_app(agent: str, settings: Settings) -> faust.App:
         value_serializer="raw",
         key_serializer="raw",
         autodiscover=False,
+        # No agent runs leader-only work; without the leader topic every fetch of the
+        # consumer asks for one partition less (idle polling is most of the brokers' load).
+        topic_disable_leader=True,
     )
     setattr(app, _FETCH_WAIT_ATTR, settings.fetch_max_wait_ms)  # read by _short_fetch_wait_consumer
     return app
@@ -764,8 +767,20 @@ def _restore_story(index: Any, raw: bytes) -> None:
         index.article_story.setdefault(aid, st.story_id)
 
 
+def use_event_loop(kind: str) -> None:
+    """Make every loop this process creates from now on (Faust's, and the one its consumer thread
+    starts) a uvloop loop, or the standard library's."""
+    if kind == "uvloop":
+        import uvloop
+
+        asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
+    else:
+        asyncio.set_event_loop_policy(asyncio.DefaultEventLoopPolicy())
+
+
 def run_worker(agent: str, settings: Settings) -> None:
     """Run one agent until SIGTERM/SIGINT (Faust's worker handles signals and commits on stop)."""
+    use_event_loop(settings.event_loop)
     # Topics first, on a loop of their own: Faust must not auto-create them (see STACK.md).
     loop = asyncio.new_event_loop()
     try:
