@@ -31,10 +31,10 @@ def extend_to_known_org(doc: ParsedDoc, s: int, e: int) -> tuple[int, int]:
     """ "Islamic" + "State", "Jabhat" + "Fateh al-Sham": extend a mention over up to three capitalised
     words on either side when together they make a known organisation's name."""
     orgs = gazetteer().orgs
-    toks = doc.tokens
+    toks, words, pos = doc.tokens, doc.words, doc.pos
 
     def free(i: int) -> bool:
-        return toks[i].pos_ == "PROPN" and toks[i].text[:1].isupper() and toks[i].ent_type_ in ("", toks[s].ent_type_)
+        return pos[i] == "PROPN" and words[i][:1].isupper() and toks[i].ent_type_ in ("", toks[s].ent_type_)
 
     best = (s, e)
     for j in range(e + 1, min(len(toks), e + 3) + 1):

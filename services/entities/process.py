@@ -10,7 +10,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from schemas.models import ArticleEntities, Entity, EntityType, Mention, NormalisedArticle
+from schemas.models import ArticleEntities, Entity, EntityType, Mention, NormalisedArticle, Parse
 from services.common.parse import doc_to_parse
 from services.entities import known_names
 from services.entities.aliases import Cluster, cluster_mentions, person_tokens
@@ -91,10 +91,12 @@ def _generic(cl: Cluster) -> bool:
     return cl.kind == "name" and all(generic(normalise_name(m.text)) for m in cl.mentions)
 
 
-def build_entities(doc: Doc, title: str | None = None, text: str | None = None) -> list[Entity]:
-    """One Entity per real-world entity in the Doc, most salient first (``text``: ``doc.text``, when the
-    caller has it: spaCy rebuilds ``doc.text`` from every token on each access)."""
-    parsed = ParsedDoc(doc, text)
+def build_entities(doc: Doc, title: str | None = None, text: str | None = None,
+                   parse: Parse | None = None) -> list[Entity]:
+    """One Entity per real-world entity in the Doc, most salient first (``text``: ``doc.text``, and
+    ``parse``: ``doc_to_parse(doc)``, when the caller has them: spaCy rebuilds ``doc.text`` from every
+    token on each access)."""
+    parsed = ParsedDoc(doc, text, parse)
     text = parsed.text
     clusters = cluster_mentions(extract_candidates(parsed), text)
     max_mentions = max((len(cl.mentions) for cl in clusters), default=0)
@@ -137,10 +139,12 @@ def write_back_ents(doc: Doc, entities: list[Entity]) -> None:
 
 
 def tag_entities(article: NormalisedArticle, doc: Doc | None, write_back: bool = WRITE_BACK_ENTS) -> ArticleEntities:
+    parse = doc_to_parse(doc) if doc is not None else None
     # The Doc was parsed from ``article.text``, and spaCy's tokenizer keeps every character.
-    entities = build_entities(doc, article.title, article.text) if doc is not None else []
+    entities = build_entities(doc, article.title, article.text, parse) if doc is not None else []
     if doc is not None and write_back:
         write_back_ents(doc, entities)
+        parse = doc_to_parse(doc)  # with the new entity spans
     return ArticleEntities(
         article_id=article.article_id,
         submitted_at=article.submitted_at,
@@ -153,5 +157,5 @@ def tag_entities(article: NormalisedArticle, doc: Doc | None, write_back: bool =
         entities=entities,
         skipped=article.skipped,
         duplicate_of=article.duplicate_of,
-        parse=doc_to_parse(doc) if doc is not None else None,
+        parse=parse,
     )
