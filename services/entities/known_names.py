@@ -7,19 +7,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Span
-
 from services.entities.candidate import Candidate, make_candidate
 from services.entities.gazetteer import gazetteer
 from services.entities.names import normalise_name
 from services.entities.parsed import ParsedDoc
 
 
-def relabel(ent: Span) -> str | None:
+def relabel(ent_text: str) -> str | None:
     """A label in our scope for a known place or organisation spaCy gave another label
     ("Aleppo" as LANGUAGE), else None."""
     g = gazetteer()
-    norm = normalise_name(ent.text)
+    norm = normalise_name(ent_text)
     if norm in g.orgs:
         return "ORG"
     if norm in g.country_names or g.cities.get(norm, 0) >= 15_000 or norm in g.provinces:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
-
 from services.entities.candidate import Candidate, make_candidate
 from services.entities.chunks import ACRONYM_TOKEN, chunk_label, initials, propn_chunks
 from services.entities.context import (
@@ -40,19 +38,18 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
-def _place_name(doc: ParsedDoc, ent: Span, s: int, e: int) -> bool:
+def _place_name(doc: ParsedDoc, ent_start: int, ent_end: int, s: int, e: int) -> bool:
     """Whether the entity reads as a place or organisation name (its context or the gazetteer says so)."""
     g = gazetteer()
-    norm = normalise_name(doc.span_text(ent.start, ent.end))
+    norm = normalise_name(doc.span_text(ent_start, ent_end))
     return place_context(doc, s, e) > 0 or norm in g.country_names or norm in g.orgs \
         or g.cities.get(norm, 0) >= 15_000 or norm in g.provinces
 
 
-def _clean(doc: ParsedDoc, ent: Span) -> tuple[int, int, bool] | None:
+def _clean(doc: ParsedDoc, ent_start: int, ent_end: int, label: str) -> tuple[int, int, bool] | None:
     """Token bounds of the name inside a spaCy entity, and whether a title was stripped."""
     toks, words, lowers, pos = doc.tokens, doc.words, doc.lowers, doc.pos
-    s, e = ent.start, ent.end
-    label = ent.label_
+    s, e = ent_start, ent_end
     titled = False
     g = gazetteer()
     # "in Sheikh Maqsoud" where the model tagged only "Maqsoud": a capitalised word attached to the
@@ -67,7 +64,7 @@ def _clean(doc: ParsedDoc, ent: Span) -> tuple[int, int, bool] | None:
     # "pro-Assad", "anti-Russian": the name after the prefix.
     if e - s >= 3 and lowers[s] in ("pro", "anti") and words[s + 1] == "-":
         s += 2
-    keep_titles = label == "PERSON" and e - s > 1 and _place_name(doc, ent, name_start, e)
+    keep_titles = label == "PERSON" and e - s > 1 and _place_name(doc, ent_start, ent_end, name_start, e)
     while s < e:
         tok = toks[s]
         low = lowers[s]
@@ -120,14 +117,14 @@ def _junk(doc: ParsedDoc, s: int, e: int) -> bool:
             and s + 1 < len(doc) and toks[s + 1].is_lower)
 
 
-def _parenthesised(doc: ParsedDoc, ent: Span) -> tuple[int, int] | None:
+def _parenthesised(doc: ParsedDoc, ent_start: int, ent_end: int) -> tuple[int, int] | None:
     """Token bounds of "(ACR)" closing an entity ("World Health Organization (WHO)"), if any."""
     words = doc.words
-    if "(" not in words[ent.start + 1 : ent.end]:
+    if "(" not in words[ent_start + 1 : ent_end]:
         return None
-    j = words.index("(", ent.start + 1, ent.end) + 1
+    j = words.index("(", ent_start + 1, ent_end) + 1
     k = j
-    while k < len(words) and k < ent.end + 1 and words[k] != ")":
+    while k < len(words) and k < ent_end + 1 and words[k] != ")":
         k += 1
     if k > j and all(w[:1].isupper() for w in words[j:k]):
         return j, k
@@ -183,19 +180,19 @@ def extract_candidates(doc: ParsedDoc) -> list[Candidate]:
     out: list[Candidate] = []
     covered = [False] * len(doc)
     absorbed: set[int] = set()
-    for ent in doc.doc.ents:
-        if ent.start in absorbed:
+    for ent_start, ent_end, ent_label in doc.ents:
+        if ent_start in absorbed:
             continue
-        inner = _parenthesised(doc, ent)
+        inner = _parenthesised(doc, ent_start, ent_end)
         if inner is not None:
-            out.append(make_candidate(doc, inner[0], inner[1], ent.label_, "ner"))
-        label = ent.label_ if ent.label_ in KEPT_LABELS else relabel(ent)
+            out.append(make_candidate(doc, inner[0], inner[1], ent_label, "ner"))
+        label = ent_label if ent_label in KEPT_LABELS else relabel(doc.span_text(ent_start, ent_end))
         if label is None:
-            for i in range(ent.start, ent.end):
-                covered[i] = ent.label_ not in ("PRODUCT", "WORK_OF_ART")
+            for i in range(ent_start, ent_end):
+                covered[i] = ent_label not in ("PRODUCT", "WORK_OF_ART")
             continue
-        bounds = _clean(doc, ent)
-        for i in range(ent.start, ent.end):
+        bounds = _clean(doc, ent_start, ent_end, ent_label)
+        for i in range(ent_start, ent_end):
             covered[i] = True
         if bounds is None or _junk(doc, bounds[0], bounds[1]):
             continue

@@ -21,11 +21,11 @@ _WORD_ROW, _POS_ROW, _DEP_ROW = 0, 2, 3
 
 class ParsedDoc:
     """The Doc of ``text`` (which spaCy's tokenizer keeps character for character), its tokens and, per
-    token, its ``text``, ``lower_``, ``pos_``, ``dep_`` and ``head.i`` (``parse``: ``doc_to_parse(doc)``,
-    when the caller has it)."""
+    token, its ``text``, ``lower_``, ``pos_``, ``dep_`` and ``head.i``, and its entity spans (``parse``:
+    ``doc_to_parse(doc)``, when the caller has it)."""
 
-    __slots__ = ("_nummod_heads", "_roots", "deps", "doc", "heads", "lowers", "place_contexts", "pos", "text",
-                 "tokens", "words")
+    __slots__ = ("_nummod_heads", "_roots", "deps", "doc", "ents", "heads", "lowers", "place_contexts", "pos",
+                 "text", "tokens", "words")
 
     def __init__(self, doc: Doc, text: str | None = None, parse: Parse | None = None) -> None:
         self.doc = doc
@@ -42,6 +42,7 @@ class ParsedDoc:
         self.pos: list[str] = table[index[_POS_ROW]].tolist()
         self.deps: list[str] = table[index[_DEP_ROW]].tolist()
         self.heads: list[int] = parse.head_array.tolist()
+        self.ents = parse.ents  # (start, end, label) of ``doc.ents``, which makes a Span per entity
         self._roots: dict[tuple[int, int], int] = {}
         self._nummod_heads: set[int] | None = None
         # context.place_context by (start, end, depth): cleaning and making a candidate ask it again.
