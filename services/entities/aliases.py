@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from services.entities.candidate import Candidate
 from services.entities.gazetteer import Org, gazetteer
@@ -28,6 +29,7 @@ from services.entities.names import normalise_name
 from services.entities.personnames import looks_like_person_name
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+_WORD_BREAK = re.compile(r"[\s\-]+")  # between the words of a name
 # Capitals that, acting, stand for an organisation rather than their country.
 CAPITAL_FOR_ORG = {"brussels": "european union"}
 _INITIAL_SKIP = frozenset({"of", "for", "the", "and", "on", "in", "to", "de", "des", "du", "la", "le", "at", "&"})
@@ -53,7 +55,13 @@ class Cluster:
 
 def person_tokens(name: str) -> list[str]:
     """Name words without particles: "Bashar al-Assad" -> ["bashar", "assad"]."""
-    return [w for w in re.split(r"[\s\-]+", normalise_name(name)) if w and w not in NAME_PARTICLES]
+    return list(_person_words(name))
+
+
+@lru_cache(maxsize=65536)
+def _person_words(name: str) -> tuple[str, ...]:
+    """``person_tokens``, worked out once per name: the merge rules ask for each mention many times."""
+    return tuple(w for w in _WORD_BREAK.split(normalise_name(name)) if w and w not in NAME_PARTICLES)
 
 
 def _case_ok(norm: str, text: str) -> bool:
@@ -194,7 +202,7 @@ _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
 def _patronymic_tail(long: Cluster, toks: list[str], short_text: str) -> bool:
     """Whether ``toks`` is the father's name in the long name ("Salman" in "Mohammed bin Salman"):
     a bare "Salman" is then someone else, "bin Salman" is the same person."""
-    raw = [w for w in re.split(r"[\s\-]+", normalise_name(max((m.text for m in long.mentions), key=len))) if w]
+    raw = [w for w in _WORD_BREAK.split(normalise_name(max((m.text for m in long.mentions), key=len))) if w]
     i = len(raw) - len(toks)
     if i < 1 or raw[i:] != toks or raw[i - 1] not in _PATRONYMIC:
         return False
@@ -268,7 +276,7 @@ def _merge_spellings(clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    words = [w for w in _WORD_BREAK.split(name) if w]
     return "".join(w[0].upper() for w in words if w.lower() not in _INITIAL_SKIP and w[0].isalpha())
 
 

@@ -33,13 +33,10 @@ class Candidate:
 
 
 def make_candidate(doc: ParsedDoc, s: int, e: int, label: str, source: str, titled: bool = False) -> Candidate:
-    first, last = doc.tokens[s], doc.tokens[e - 1]
     place = place_context(doc, s, e)
     return Candidate(
-        text=doc.span_text(s, e), start=first.idx, end=last.idx + len(last.text),
+        text=doc.span_text(s, e), start=doc.tokens[s].idx, end=doc.end_of(e - 1),
         label=label, tok_start=s, tok_end=e, source=source, titled=titled,
         place_ctx=place > 0, place_strong=place > 1, org_ctx=org_context(doc, s, e),
         subject=is_subject(doc, doc.root(s, e)), population=population(doc, s, e),
     )
-
-

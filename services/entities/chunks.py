@@ -23,27 +23,25 @@ def initials(name: str) -> str:
 
 def propn_chunks(doc: ParsedDoc, covered: list[bool]) -> list[tuple[int, int]]:
     """Runs of capitalised proper nouns spaCy left untagged ("Coastal Relief Trust", "Army of the North")."""
-    toks = doc.tokens
+    words, lowers, pos = doc.words, doc.lowers, doc.pos
     chunks = []
-    i, n = 0, len(toks)
+    i, n = 0, len(words)
     while i < n:
-        tok = toks[i]
-        if covered[i] or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        if covered[i] or pos[i] != "PROPN" or not words[i][:1].isupper():
             i += 1
             continue
         j = i + 1
         while j < n and not covered[j]:
-            t = toks[j]
-            nxt = toks[j + 1] if j + 1 < n and not covered[j + 1] else None
-            name_word = t.pos_ == "PROPN" and (t.text[:1].isupper() or t.lower_ in LOWER_NAME_STARTS)
+            nxt = j + 1 if j + 1 < n and not covered[j + 1] else None
+            name_word = pos[j] == "PROPN" and (words[j][:1].isupper() or lowers[j] in LOWER_NAME_STARTS)
             # Hyphens and "of" inside a name: "al-Baghdadi", "Army of Conquest".
-            joiner = nxt is not None and nxt.pos_ == "PROPN" and (
-                t.text == "-" or (t.lower_ == "of" and nxt.text[:1].isupper()))
+            joiner = nxt is not None and pos[nxt] == "PROPN" and (
+                words[j] == "-" or (lowers[j] == "of" and words[nxt][:1].isupper()))
             if not (name_word or joiner):
                 break
             j += 1
         # "al-X" before the run belongs to it.
-        if i >= 2 and toks[i - 1].text == "-" and toks[i - 2].lower_ in LOWER_NAME_STARTS and not covered[i - 2]:
+        if i >= 2 and words[i - 1] == "-" and lowers[i - 2] in LOWER_NAME_STARTS and not covered[i - 2]:
             i -= 2
         chunks.append((i, j))
         i = j

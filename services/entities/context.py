@@ -4,8 +4,6 @@ capital acting for its government), a quantity before a plural demonym (a popula
 
 from __future__ import annotations
 
-from spacy.tokens import Token
-
 from services.entities.gazetteer import gazetteer
 from services.entities.lexicon import (
     DIRECTION_WORDS,
@@ -37,24 +35,26 @@ SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "announce", "claim", "i
                           "deny", "urge", "call", "write", "explain", "argue", "note", "ask", "reply"})
 
 
-def is_title_token(tok: Token) -> bool:
-    return tok.lower_ in TITLES or tok.lower_.rstrip(".") in TITLES
+def is_title_word(low: str) -> bool:
+    """Whether a lower-case word is a title ("president", "gen.")."""
+    return low in TITLES or low.rstrip(".") in TITLES
 
 
 def titled_before(doc: ParsedDoc, i: int) -> bool:
     """A strong title in the (up to four) title words right before token i."""
-    toks = doc.tokens
-    if i > 0 and toks[i - 1].lower_ == "of":
+    lowers = doc.lowers
+    if i > 0 and lowers[i - 1] == "of":
         return False  # "Director of National Intelligence": an office, not a name
+    g = gazetteer()
     j = i - 1
     while j >= 0 and i - j <= 5:
-        low = toks[j].lower_
-        if toks[j].text == "-" or low == "elect":  # "President-elect"
+        low = lowers[j]
+        if doc.words[j] == "-" or low == "elect":  # "President-elect"
             j -= 1
             continue
         if low in STRONG_TITLES:
             return True
-        if not (is_title_token(toks[j]) or low in gazetteer().demonyms or low in gazetteer().country_names):
+        if not (is_title_word(low) or low in g.demonyms or low in g.country_names):
             return False
         j -= 1
     return False
@@ -71,41 +71,46 @@ def place_context(doc: ParsedDoc, s: int, e: int, depth: int = 0) -> int:
     return found
 
 
+def _lemma(doc: ParsedDoc, i: int) -> str:
+    """Token i's lemma in lower case."""
+    return doc.tokens[i].lemma_.lower()
+
+
 def _place_context(doc: ParsedDoc, s: int, e: int, depth: int) -> int:
-    toks = doc.tokens
-    before = toks[s - 1] if s > 0 else None
-    after = toks[e] if e < len(toks) else None
-    if after is not None and after.pos_ == "NOUN" and after.lemma_.lower() in PLACE_NOUNS \
-            and after.lemma_.lower() not in _NOT_AFTER_NAME:
+    lowers, heads, deps, pos = doc.lowers, doc.heads, doc.deps, doc.pos
+    n = len(lowers)
+    if e < n and pos[e] == "NOUN":
+        after_lemma = _lemma(doc, e)
+        if after_lemma in PLACE_NOUNS and after_lemma not in _NOT_AFTER_NAME:
+            return 2
+    before_low = lowers[s - 1] if s > 0 else None
+    if before_low == "of" and s > 1 and _lemma(doc, s - 2) in PLACE_NOUNS:
         return 2
-    if before is not None:
-        if before.lower_ == "of" and s > 1 and toks[s - 2].lemma_.lower() in PLACE_NOUNS:
-            return 2
-        if before.lower_ == "the" and s > 2 and toks[s - 2].lower_ == "of" \
-                and toks[s - 3].lemma_.lower() in PLACE_NOUNS:
-            return 2
+    if before_low == "the" and s > 2 and lowers[s - 2] == "of" and _lemma(doc, s - 3) in PLACE_NOUNS:
+        return 2
     root = doc.root(s, e)
+    root_dep, root_head = deps[root], heads[root]
     # Apposition to a place noun ("a district of the city, X") or conjunct of a place in context.
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in PLACE_NOUNS:
+    if root_dep == "appos" and pos[root_head] == "NOUN" and _lemma(doc, root_head) in PLACE_NOUNS:
         return 2
-    if root.dep_ == "conj" and root.head.i < s and depth < 3:
-        head = root.head
-        left = head.left_edge.i
+    if root_dep == "conj" and root_head < s and depth < 3:
+        left = doc.tokens[root_head].left_edge.i
         if left < s:
-            return place_context(doc, left, head.i + 1, depth + 1)
-    if before is not None and before.lower_ in DIRECTION_WORDS and s > 1:
-        before = toks[s - 2]  # "in eastern X"
-    root = doc.root(s, e)
-    if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in _TERRITORIAL_VERBS:
+            return place_context(doc, left, root_head + 1, depth + 1)
+    before = s - 1 if s > 0 else None
+    if before_low in DIRECTION_WORDS and s > 1:
+        before = s - 2  # "in eastern X"
+    if root_dep in ("dobj", "nsubjpass") and _lemma(doc, root_head) in _TERRITORIAL_VERBS:
         return 2  # "annexed Crimea", "shelled X", "X was recaptured": only territory is
-    if before is None or (after is not None and after.lower_ in ("'s", "’s")):
+    if before is None or (e < n and lowers[e] in ("'s", "’s")):
         return 0
-    if before.lower_ in LOCATIVE_PREPS and before.lower_ not in ("to", "at"):
+    before_low = lowers[before]
+    if before_low in LOCATIVE_PREPS and before_low not in ("to", "at"):
         return 1
     # "the road from Goma to X", "fled to X", "convoys to X": movement ends at a place.
-    if before.lower_ in ("to", "from", "towards", "toward") and (
-        before.head.lemma_.lower() in _MOVEMENT or before.head.lower_ in ("from", "to")
-        or (before.lower_ == "to" and any(toks[k].lower_ == "from" for k in range(max(0, s - 6), s - 1)))
+    if before_low in ("to", "from", "towards", "toward") and (
+        _lemma(doc, heads[before]) in _MOVEMENT or lowers[heads[before]] in ("from", "to")
+        or (before_low == "to" and "from" in lowers[max(0, s - 6) : s - 1])
     ):
         return 1
     return 0
@@ -113,10 +118,10 @@ def _place_context(doc: ParsedDoc, s: int, e: int, depth: int) -> int:
 
 def org_context(doc: ParsedDoc, s: int, e: int) -> bool:
     """ "the X rebel group", "the X movement"."""
-    toks = doc.tokens
+    pos, tokens = doc.pos, doc.tokens
     j = e
-    while j < len(toks) and j - e < 3 and toks[j].pos_ in ("NOUN", "ADJ") and toks[j].is_lower:
-        if toks[j].lemma_.lower() in ORG_FOLLOWERS:
+    while j < len(tokens) and j - e < 3 and pos[j] in ("NOUN", "ADJ") and tokens[j].is_lower:
+        if _lemma(doc, j) in ORG_FOLLOWERS:
             return True
         j += 1
     return False
@@ -130,40 +135,36 @@ _SPEAKING_FROM = frozenset({"phone", "telephone", "tell", "speak", "talk", "inte
                             "link", "videolink"})
 
 
-def is_subject(doc: ParsedDoc, tok: Token) -> bool:
-    """Whether a capital stands for its government: subject, object, agent, possessor, "with/between X"
-    ("Moscow has blocked", "talks between Washington and Moscow"), not a place ("in Moscow",
-    "visited Moscow", "the streets of Moscow", "Moscow airport")."""
-    toks = doc.tokens
-    t = tok
-    while t.dep_ == "conj" and t.head is not t:
-        t = t.head
-    nxt = toks[tok.i + 1] if tok.i + 1 < len(toks) else None
-    if nxt is not None and nxt.text == "-" and tok.i + 2 < len(toks):
+def is_subject(doc: ParsedDoc, i: int) -> bool:
+    """Whether a capital (token i) stands for its government: subject, object, agent, possessor,
+    "with/between X" ("Moscow has blocked", "talks between Washington and Moscow"), not a place
+    ("in Moscow", "visited Moscow", "the streets of Moscow", "Moscow airport")."""
+    deps, heads, lowers = doc.deps, doc.heads, doc.lowers
+    t = i
+    while deps[t] == "conj" and heads[t] != t:
+        t = heads[t]
+    if i + 1 < len(lowers) and doc.words[i + 1] == "-" and i + 2 < len(lowers):
         # "Moscow-backed", "Washington-led": the government; "Moscow-based": the city.
-        return toks[tok.i + 2].lower_ not in ("based", "born", "bound", "area", "region")
-    if t.dep_ == "dobj":
-        return t.head.lemma_.lower() not in MOTION_VERBS  # "visited Moscow": the city
-    if t.dep_ in ("nsubj", "nsubjpass", "poss", "dative", "agent"):
+        return lowers[i + 2] not in ("based", "born", "bound", "area", "region")
+    dep = deps[t]
+    if dep == "dobj":
+        return _lemma(doc, heads[t]) not in MOTION_VERBS  # "visited Moscow": the city
+    if dep in ("nsubj", "nsubjpass", "poss", "dative", "agent"):
         return True
-    if t.dep_ == "pobj":
-        prep = t.head
-        if prep.lower_ in _CITY_PREPS:
+    if dep == "pobj":
+        prep = heads[t]
+        if lowers[prep] in _CITY_PREPS:
             return False
-        if prep.lower_ == "from":
+        if lowers[prep] == "from":
             # "told Reuters by phone from Vilnius", "speaking from Kyiv": where the speaker is.
-            return prep.head.lemma_.lower() not in MOTION_VERBS | _SPEAKING_FROM
-        if prep.lower_ == "of":
-            return prep.head.lemma_.lower() not in _CITY_NOUNS
+            return _lemma(doc, heads[prep]) not in MOTION_VERBS | _SPEAKING_FROM
+        if lowers[prep] == "of":
+            return _lemma(doc, heads[prep]) not in _CITY_NOUNS
         return True  # by, with, between, against, on, for ...
     return False
 
 
 def population(doc: ParsedDoc, s: int, e: int) -> bool:
-    root = doc.root(s, e)
-    if any(c.dep_ == "nummod" for c in root.children):
+    if doc.root(s, e) in doc.nummod_heads:
         return True
-    prev = [doc.tokens[j].lower_ for j in range(max(0, s - 2), s)]
-    return any(w in POPULATION_WORDS for w in prev)
-
-
+    return any(doc.lowers[j] in POPULATION_WORDS for j in range(max(0, s - 2), s))

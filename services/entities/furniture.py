@@ -24,6 +24,7 @@ _DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'\- ]{2,40}(?:,[^\n(\u2014\u2013/-]{1,30
 
 
 _LINE = re.compile(r"[^\n]+")
+_NEWLINE = re.compile(r"\n")
 _SENTENCE_END = tuple(".!?\"'”’:;)…")
 
 
@@ -34,7 +35,8 @@ def _furniture_lines(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _LINE.finditer(text):
         line = m.group(0).strip()
-        if not line or len(line.split()) > 8 or line.endswith(_SENTENCE_END):
+        # (Counting at most nine words: a paragraph's line is long.)
+        if not line or line.endswith(_SENTENCE_END) or len(line.split(None, 8)) > 8:
             continue
         a, b = m.span()
         alone_before = a == 0 or text[max(0, a - 2) : a] == "\n\n" or a == 1
@@ -46,11 +48,26 @@ def _furniture_lines(text: str) -> list[tuple[int, int]]:
 
 
 
+def _line_matches(pattern: re.Pattern[str], text: str, line_starts: list[int]) -> list[tuple[int, int]]:
+    """Spans of ``pattern.finditer(text)`` for a pattern that opens with a multi-line ``^`` and matches no
+    empty string: only a line start can open a match, so it is tried there alone, not at every character."""
+    spans = []
+    free_from = 0  # finditer goes on after the end of a match
+    for start in line_starts:
+        if start >= free_from:
+            m = pattern.match(text, start)
+            if m is not None:
+                spans.append(m.span())
+                free_from = m.end()
+    return spans
+
+
 def skipped_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of dateline, credit, caption and furniture lines."""
-    spans = [m.span() for m in _DATELINE.finditer(text)]
-    spans += [m.span() for m in _AGENCY_DATELINE.finditer(text)]
-    spans += [m.span() for m in _CREDIT_LINE.finditer(text) if len(m.group(0).split()) <= 16]
-    spans += [m.span() for m in _CAPTION_LINE.finditer(text)]
+    line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    spans = _line_matches(_DATELINE, text, line_starts)
+    spans += _line_matches(_AGENCY_DATELINE, text, line_starts)
+    spans += [(a, b) for a, b in _line_matches(_CREDIT_LINE, text, line_starts) if len(text[a:b].split()) <= 16]
+    spans += _line_matches(_CAPTION_LINE, text, line_starts)
     spans += _furniture_lines(text)
     return spans

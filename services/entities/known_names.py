@@ -7,19 +7,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Span
-
 from services.entities.candidate import Candidate, make_candidate
 from services.entities.gazetteer import gazetteer
 from services.entities.names import normalise_name
 from services.entities.parsed import ParsedDoc
 
 
-def relabel(ent: Span) -> str | None:
+def relabel(ent_text: str) -> str | None:
     """A label in our scope for a known place or organisation spaCy gave another label
     ("Aleppo" as LANGUAGE), else None."""
     g = gazetteer()
-    norm = normalise_name(ent.text)
+    norm = normalise_name(ent_text)
     if norm in g.orgs:
         return "ORG"
     if norm in g.country_names or g.cities.get(norm, 0) >= 15_000 or norm in g.provinces:
@@ -31,10 +29,10 @@ def extend_to_known_org(doc: ParsedDoc, s: int, e: int) -> tuple[int, int]:
     """ "Islamic" + "State", "Jabhat" + "Fateh al-Sham": extend a mention over up to three capitalised
     words on either side when together they make a known organisation's name."""
     orgs = gazetteer().orgs
-    toks = doc.tokens
+    toks, words, pos = doc.tokens, doc.words, doc.pos
 
     def free(i: int) -> bool:
-        return toks[i].pos_ == "PROPN" and toks[i].text[:1].isupper() and toks[i].ent_type_ in ("", toks[s].ent_type_)
+        return pos[i] == "PROPN" and words[i][:1].isupper() and toks[i].ent_type_ in ("", toks[s].ent_type_)
 
     best = (s, e)
     for j in range(e + 1, min(len(toks), e + 3) + 1):
@@ -62,30 +60,32 @@ def _gazetteer_pattern(multiword: bool) -> re.Pattern[str]:
     if multiword:
         for c in g.countries.values():
             names.update(n for n in (c.name, *c.aliases) if " " in n)
-    alts = alternatives_by_first_letter(sorted(names, key=len, reverse=True), ignore_case=multiword)
-    # The capital-letter lookahead lets the engine skip most positions quickly.
-    return re.compile(r"(?<![\w-])(?=(?-i:[A-Z]))(?:" + alts + r")(?![\w-])", re.IGNORECASE if multiword else 0)
+    return capitalised_names_pattern(sorted(names, key=len, reverse=True), ignore_case=multiword)
 
 
-def alternatives_by_first_letter(names: list[str], ignore_case: bool) -> str:
-    """``"|".join(map(re.escape, names))`` with the first character factored out: "a(?:l1|l2)|b(?:...)".
+def capitalised_names_pattern(names: list[str], ignore_case: bool) -> re.Pattern[str]:
+    """``re.compile(r"(?<![\\w-])(?=(?-i:[A-Z]))(?:n1|n2|...)(?![\\w-])")`` for the escaped ``names`` in
+    this order (with re.IGNORECASE when ``ignore_case``): the same matches, found faster.
 
-    A flat alternation makes the engine try every name at every capital letter; factored, it tries
-    only the names that start with that letter, still in ``names`` order, so a match is the same
-    name as before. Only for ASCII first characters, which no two groups can both match (with
-    ``ignore_case``, for a pattern compiled with re.IGNORECASE); otherwise the flat alternation.
+    A match opens with a capital A-Z, so the alternation is factored by that letter: "A(?:l1|l2)|B(...)".
+    A pattern that opens on literal letters lets the engine jump to the next such letter instead of
+    trying the look-behind at every position; the look-behind moves after the letter ("is the
+    character before it part of a word"). Within a letter's group the names keep their order, so a
+    match is the same name as before; with ``ignore_case`` only the rest of the name ignores case.
+    Only for ASCII first characters (no other character can both be a capital A-Z and match one);
+    otherwise the flat pattern.
     """
     if not all(n and n[0].isascii() for n in names):
-        return "|".join(re.escape(n) for n in names)
+        flat = "|".join(re.escape(n) for n in names)
+        return re.compile(r"(?<![\w-])(?=(?-i:[A-Z]))(?:" + flat + r")(?![\w-])", re.IGNORECASE if ignore_case else 0)
     groups: dict[str, list[str]] = {}
     for n in names:
-        groups.setdefault(n[0].lower() if ignore_case else n[0], []).append(n)
-    parts = []
-    for members in groups.values():
-        rest = "|".join(re.escape(n[1:]) for n in members)
-        # The group's first character in the case of its first name: with IGNORECASE, any case matches.
-        parts.append(re.escape(members[0][0]) + "(?:" + rest + ")")
-    return "|".join(parts)
+        # With ``ignore_case`` the first letter matches in either case, but the match opens with a capital.
+        groups.setdefault(n[0].upper() if ignore_case else n[0], []).append(n)
+    rest_group = "(?i:" if ignore_case else "(?:"
+    parts = [letter + r"(?<![\w-].)" + rest_group + "|".join(re.escape(n[1:]) for n in members) + ")"
+             for letter, members in groups.items() if "A" <= letter <= "Z"]  # others never open a match
+    return re.compile("(?:" + "|".join(parts) + r")(?![\w-])" if parts else "(?!)")  # "(?!)": no match
 
 
 def gazetteer_candidates(doc: ParsedDoc) -> list[Candidate]:

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
-
 from services.entities.candidate import Candidate, make_candidate
 from services.entities.chunks import ACRONYM_TOKEN, chunk_label, initials, propn_chunks
 from services.entities.context import (
-    is_title_token,
+    is_title_word,
     place_context,
     titled_before,
 )
@@ -40,42 +38,42 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
-def _place_name(doc: ParsedDoc, ent: Span, s: int, e: int) -> bool:
+def _place_name(doc: ParsedDoc, ent_start: int, ent_end: int, s: int, e: int) -> bool:
     """Whether the entity reads as a place or organisation name (its context or the gazetteer says so)."""
     g = gazetteer()
-    norm = normalise_name(doc.span_text(ent.start, ent.end))
+    norm = normalise_name(doc.span_text(ent_start, ent_end))
     return place_context(doc, s, e) > 0 or norm in g.country_names or norm in g.orgs \
         or g.cities.get(norm, 0) >= 15_000 or norm in g.provinces
 
 
-def _clean(doc: ParsedDoc, ent: Span) -> tuple[int, int, bool] | None:
+def _clean(doc: ParsedDoc, ent_start: int, ent_end: int, label: str) -> tuple[int, int, bool] | None:
     """Token bounds of the name inside a spaCy entity, and whether a title was stripped."""
-    toks = doc.tokens
-    s, e = ent.start, ent.end
+    toks, words, lowers, pos = doc.tokens, doc.words, doc.lowers, doc.pos
+    s, e = ent_start, ent_end
     titled = False
     g = gazetteer()
     # "in Sheikh Maqsoud" where the model tagged only "Maqsoud": a capitalised word attached to the
     # name and standing in a place slot belongs to it.
-    while s > 0 and toks[s - 1].pos_ == "PROPN" and toks[s - 1].text[:1].isupper() and toks[s - 1].ent_type_ == "" \
-            and s <= toks[s - 1].head.i < e and place_context(doc, s - 1, e) > 0:
+    while s > 0 and pos[s - 1] == "PROPN" and words[s - 1][:1].isupper() and toks[s - 1].ent_type_ == "" \
+            and s <= doc.heads[s - 1] < e and place_context(doc, s - 1, e) > 0:
         s -= 1
     # "in Sheikh Maqsoud", "the Sheikh Saeed district", "New Zealand" tagged PERSON: a place name
     # whose first word looks like a title stays whole. Only PERSON names of two or more words can
     # lose a title, so only they ask (most entities are not).
     name_start = s
     # "pro-Assad", "anti-Russian": the name after the prefix.
-    if e - s >= 3 and toks[s].lower_ in ("pro", "anti") and toks[s + 1].text == "-":
+    if e - s >= 3 and lowers[s] in ("pro", "anti") and words[s + 1] == "-":
         s += 2
-    keep_titles = ent.label_ == "PERSON" and e - s > 1 and _place_name(doc, ent, name_start, e)
+    keep_titles = label == "PERSON" and e - s > 1 and _place_name(doc, ent_start, ent_end, name_start, e)
     while s < e:
         tok = toks[s]
-        low = tok.lower_
+        low = lowers[s]
         if low in _LEADING_JUNK or tok.is_punct or tok.is_space:
             s += 1
-        elif ent.label_ == "PERSON" and e - s > 1 and not keep_titles and (
-            is_title_token(tok) or low in g.demonyms or low in g.country_names
-            or (low in g.orgs and tok.text.isupper())
-            or (tok.pos_ in _STRIP_POS and low not in LOWER_NAME_STARTS)
+        elif label == "PERSON" and e - s > 1 and not keep_titles and (
+            is_title_word(low) or low in g.demonyms or low in g.country_names
+            or (low in g.orgs and words[s].isupper())
+            or (pos[s] in _STRIP_POS and low not in LOWER_NAME_STARTS)
             or (tok.tag_ in ("VBG", "VBN", "VBD") or (tok.is_sent_start and low.endswith("ing")))
         ):
             titled = titled or low in STRONG_TITLES
@@ -83,17 +81,15 @@ def _clean(doc: ParsedDoc, ent: Span) -> tuple[int, int, bool] | None:
         else:
             break
     # "World Health Organization (WHO": the parenthesised acronym is a mention of its own.
-    for i in range(s, e):
-        if toks[i].text == "(":
-            e = i
-            break
+    if "(" in words[s:e]:
+        e = words.index("(", s, e)
     # "Ursula von der" + "Leyen": a name the model cut after a particle.
-    if ent.label_ == "PERSON" and toks[e - 1].lower_ in NAME_PARTICLES:
+    if label == "PERSON" and lowers[e - 1] in NAME_PARTICLES:
         while e < len(toks) and toks[e].ent_type_ in ("", "PERSON", "ORG", "GPE") and (
-            toks[e].lower_ in NAME_PARTICLES or (toks[e].pos_ == "PROPN" and toks[e].text[:1].isupper())
+            lowers[e] in NAME_PARTICLES or (pos[e] == "PROPN" and words[e][:1].isupper())
         ):
             e += 1
-    while e > s and (toks[e - 1].lower_ in _POSSESSIVE or toks[e - 1].is_punct or toks[e - 1].is_space
+    while e > s and (lowers[e - 1] in _POSSESSIVE or toks[e - 1].is_punct or toks[e - 1].is_space
                      or toks[e - 1].like_num):
         e -= 1
     if s >= e:
@@ -102,37 +98,36 @@ def _clean(doc: ParsedDoc, ent: Span) -> tuple[int, int, bool] | None:
 
 
 def _junk(doc: ParsedDoc, s: int, e: int) -> bool:
-    toks = doc.tokens[s:e]
     text = doc.span_text(s, e)
     if not _HAS_LETTER.search(text) or len(text) < 2:
         return True
     if not any(c.isupper() for c in text):
         return True  # lower-case fragment
-    words = [t.lower_ for t in toks if not t.is_punct]
+    toks, lowers = doc.tokens, doc.lowers
+    words = [lowers[i] for i in range(s, e) if not toks[i].is_punct]
     if all(w in TITLES for w in words):
         return True  # a lone title
     if len(words) == 1 and words[0] in NOT_NAMES:
         return True
     # A capitalised sentence opener that is an ordinary participle or adjective ("Exiled opposition
     # leader X ...", "Armed men ..."): the model sometimes tags it as a name of its own.
-    tok = toks[0]
-    return bool(len(toks) == 1 and tok.is_sent_start and tok.text[1:].islower()
+    tok = toks[s]
+    return bool(e - s == 1 and tok.is_sent_start and doc.words[s][1:].islower()
             and (tok.tag_ in ("VBN", "VBD", "VBG") or (tok.tag_ == "JJ" and tok.ent_type_ in ("PERSON", "")))
-            and tok.i + 1 < len(doc) and doc.tokens[tok.i + 1].is_lower)
+            and s + 1 < len(doc) and toks[s + 1].is_lower)
 
 
-def _parenthesised(doc: ParsedDoc, ent: Span) -> tuple[int, int] | None:
+def _parenthesised(doc: ParsedDoc, ent_start: int, ent_end: int) -> tuple[int, int] | None:
     """Token bounds of "(ACR)" closing an entity ("World Health Organization (WHO)"), if any."""
-    toks = doc.tokens
-    for i in range(ent.start + 1, ent.end):
-        if toks[i].text == "(":
-            j = i + 1
-            k = j
-            while k < len(toks) and k < ent.end + 1 and toks[k].text != ")":
-                k += 1
-            if k > j and all(t.text[:1].isupper() for t in toks[j:k]):
-                return j, k
-            return None
+    words = doc.words
+    if "(" not in words[ent_start + 1 : ent_end]:
+        return None
+    j = words.index("(", ent_start + 1, ent_end) + 1
+    k = j
+    while k < len(words) and k < ent_end + 1 and words[k] != ")":
+        k += 1
+    if k > j and all(w[:1].isupper() for w in words[j:k]):
+        return j, k
     return None
 
 
@@ -181,23 +176,23 @@ def _national_chapter(doc: ParsedDoc, s: int, e: int) -> int | None:
 def extract_candidates(doc: ParsedDoc) -> list[Candidate]:
     """Cleaned mentions in text order."""
     text = doc.text
-    toks = doc.tokens
+    toks, words, lowers = doc.tokens, doc.words, doc.lowers
     out: list[Candidate] = []
     covered = [False] * len(doc)
     absorbed: set[int] = set()
-    for ent in doc.doc.ents:
-        if ent.start in absorbed:
+    for ent_start, ent_end, ent_label in doc.ents:
+        if ent_start in absorbed:
             continue
-        inner = _parenthesised(doc, ent)
+        inner = _parenthesised(doc, ent_start, ent_end)
         if inner is not None:
-            out.append(make_candidate(doc, inner[0], inner[1], ent.label_, "ner"))
-        label = ent.label_ if ent.label_ in KEPT_LABELS else relabel(ent)
+            out.append(make_candidate(doc, inner[0], inner[1], ent_label, "ner"))
+        label = ent_label if ent_label in KEPT_LABELS else relabel(doc.span_text(ent_start, ent_end))
         if label is None:
-            for i in range(ent.start, ent.end):
-                covered[i] = ent.label_ not in ("PRODUCT", "WORK_OF_ART")
+            for i in range(ent_start, ent_end):
+                covered[i] = ent_label not in ("PRODUCT", "WORK_OF_ART")
             continue
-        bounds = _clean(doc, ent)
-        for i in range(ent.start, ent.end):
+        bounds = _clean(doc, ent_start, ent_end, ent_label)
+        for i in range(ent_start, ent_end):
             covered[i] = True
         if bounds is None or _junk(doc, bounds[0], bounds[1]):
             continue
@@ -219,12 +214,12 @@ def extract_candidates(doc: ParsedDoc) -> list[Candidate]:
     known_initials = {initials(c.text) for c in out if " " in c.text}
     for s, e in propn_chunks(doc, covered):
         label = chunk_label(doc, s, e)
-        if label is None and e - s == 1 and toks[s].text in known_initials and ACRONYM_TOKEN.fullmatch(toks[s].text):
+        if label is None and e - s == 1 and words[s] in known_initials and ACRONYM_TOKEN.fullmatch(words[s]):
             label = "ORG"  # "SOHR" after "Syrian Observatory for Human Rights"
         if label is None or _junk(doc, s, e):
             continue
         # Trim possessives and punctuation at the edges, as for spaCy's entities.
-        while e > s and (toks[e - 1].lower_ in _POSSESSIVE or toks[e - 1].is_punct):
+        while e > s and (lowers[e - 1] in _POSSESSIVE or toks[e - 1].is_punct):
             e -= 1
         if e > s:
             out.append(make_candidate(doc, s, e, label, "chunk", titled_before(doc, s)))

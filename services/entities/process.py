@@ -7,10 +7,11 @@ spaCy's mentions -> cleaned candidates (``mentions``) -> one cluster per real-wo
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from schemas.models import ArticleEntities, Entity, EntityType, Mention, NormalisedArticle
+from schemas.models import ArticleEntities, Entity, EntityType, NormalisedArticle, Parse
 from services.common.parse import doc_to_parse
 from services.entities import known_names
 from services.entities.aliases import Cluster, cluster_mentions, person_tokens
@@ -91,31 +92,37 @@ def _generic(cl: Cluster) -> bool:
     return cl.kind == "name" and all(generic(normalise_name(m.text)) for m in cl.mentions)
 
 
-def build_entities(doc: Doc, title: str | None = None, text: str | None = None) -> list[Entity]:
-    """One Entity per real-world entity in the Doc, most salient first (``text``: ``doc.text``, when the
-    caller has it: spaCy rebuilds ``doc.text`` from every token on each access)."""
-    parsed = ParsedDoc(doc, text)
+def build_entities(doc: Doc, title: str | None = None, text: str | None = None,
+                   parse: Parse | None = None) -> list[Entity]:
+    """One Entity per real-world entity in the Doc, most salient first (``text``: ``doc.text``, and
+    ``parse``: ``doc_to_parse(doc)``, when the caller has them: spaCy rebuilds ``doc.text`` from every
+    token on each access)."""
+    parsed = ParsedDoc(doc, text, parse)
     text = parsed.text
     clusters = cluster_mentions(extract_candidates(parsed), text)
     max_mentions = max((len(cl.mentions) for cl in clusters), default=0)
-    by_id: dict[str, Entity] = {}
+    # Each entity's fields, validated in one step at the end: pydantic builds the mentions from dicts
+    # faster than a Mention(...) call each.
+    fields_by_id: dict[str, dict[str, Any]] = {}
     for cl in clusters:
         if _generic(cl):
             continue
         etype = cluster_type(cl)
         name = _canonical_name(cl, etype)
         eid, qid = entity_id_for(cl, etype, name)
-        mentions = [Mention(text=m.text, start=m.start, end=m.end) for m in cl.mentions]
-        if eid in by_id:  # two clusters that resolve to one id (rare): one entity
-            by_id[eid].mentions.extend(mentions)
-            by_id[eid].mentions.sort(key=lambda m: m.start)
+        mentions = [{"text": m.text, "start": m.start, "end": m.end} for m in cl.mentions]
+        fields = fields_by_id.get(eid)
+        if fields is not None:  # two clusters that resolve to one id (rare): one entity
+            fields["mentions"].extend(mentions)
+            fields["mentions"].sort(key=lambda m: m["start"])
             continue
-        by_id[eid] = Entity(
-            entity_id=eid, name=name, type=etype, mentions=mentions, wikidata=qid,
-            salience=salience(len(mentions), max_mentions, mentions[0].start, len(text),
-                              in_headline(title, _headline_names(cl, name))),
-        )
-    return sorted(by_id.values(), key=lambda e: (-e.salience, e.mentions[0].start))
+        fields_by_id[eid] = {
+            "entity_id": eid, "name": name, "type": etype, "mentions": mentions, "wikidata": qid,
+            "salience": salience(len(mentions), max_mentions, cl.mentions[0].start, len(text),
+                                 in_headline(title, _headline_names(cl, name))),
+        }
+    entities = [Entity.model_validate(fields) for fields in fields_by_id.values()]
+    return sorted(entities, key=lambda e: (-e.salience, e.mentions[0].start))
 
 
 def write_back_ents(doc: Doc, entities: list[Entity]) -> None:
@@ -137,10 +144,12 @@ def write_back_ents(doc: Doc, entities: list[Entity]) -> None:
 
 
 def tag_entities(article: NormalisedArticle, doc: Doc | None, write_back: bool = WRITE_BACK_ENTS) -> ArticleEntities:
+    parse = doc_to_parse(doc) if doc is not None else None
     # The Doc was parsed from ``article.text``, and spaCy's tokenizer keeps every character.
-    entities = build_entities(doc, article.title, article.text) if doc is not None else []
+    entities = build_entities(doc, article.title, article.text, parse) if doc is not None else []
     if doc is not None and write_back:
         write_back_ents(doc, entities)
+        parse = doc_to_parse(doc)  # with the new entity spans
     return ArticleEntities(
         article_id=article.article_id,
         submitted_at=article.submitted_at,
@@ -153,5 +162,5 @@ def tag_entities(article: NormalisedArticle, doc: Doc | None, write_back: bool =
         entities=entities,
         skipped=article.skipped,
         duplicate_of=article.duplicate_of,
-        parse=doc_to_parse(doc) if doc is not None else None,
+        parse=parse,
     )

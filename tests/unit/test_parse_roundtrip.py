@@ -30,6 +30,17 @@ def test_carried_parse_rebuilds_the_same_doc() -> None:
     assert parse.offsets == [t.idx for t in doc]
 
 
+def test_the_parse_of_a_doc_is_what_validation_makes_of_it() -> None:
+    """doc_to_parse skips validation (its columns are right by construction): they must pass it unchanged."""
+    nlp = load_nlp()
+    for text in ("", "Hi.", 'Freedonia vetoed it.  "No," Ivan Petrov said in Geneva.\n\nThe UN met.'):
+        parse = doc_to_parse(nlp(text))
+        validated = Parse.model_validate(parse.model_dump())
+        assert validated.model_dump_json() == parse.model_dump_json()
+        assert validated.model_fields_set == parse.model_fields_set
+        assert validated.ents == parse.ents
+
+
 def test_empty_parse() -> None:
     nlp = load_nlp()
     assert len(parse_to_doc(doc_to_parse(nlp("")), nlp.vocab)) == 0
