@@ -35,6 +35,7 @@ IOB_INSIDE, IOB_OUTSIDE, IOB_BEGIN = 1, 2, 3
 # ``Token.pos_`` by POS id, for reading a ``to_array`` POS column in one step.
 POS_NAME_BY_ID = numpy.array([POS_NAMES.get(k, "") for k in range(max(POS_NAMES) + 1)], dtype=object)
 _TEXT_KEY = "parse.text"  # doc.user_data: the Doc's text, joined once
+_SOURCE_KEY = "parse.source"  # doc.user_data: the Parse whose index columns the Doc's fields were written from
 
 
 def doc_to_parse(doc: Doc) -> Parse:
@@ -128,8 +129,8 @@ def parse_to_doc(parse: Parse, vocab: Vocab) -> Doc:
     also raises its errors."""
     n = parse.n
     index = parse.index_array
-    pos_used = numpy.unique(index[2]).tolist()
-    if n == 0 or not _plain_ents(parse.ents, n) or not all(parse.strings[i] in POS_IDS for i in pos_used):
+    pos_used = _pos_entries(parse)
+    if pos_used is None:
         return constructor_doc(parse, vocab)
     doc = Doc(vocab, words=parse.words, spaces=parse.spaces)
     store = vocab.strings
@@ -158,6 +159,28 @@ def parse_to_doc(parse: Parse, vocab: Vocab) -> Doc:
     columns[:, 6] = iob
     columns[:, 7] = ent_types
     return doc.from_array(_WRITE, cast(Ints2d, columns))  # spaCy's stub wants thinc's array alias
+
+
+def _pos_entries(parse: Parse) -> list[int] | None:
+    """The table entries the POS row uses, when ``parse_to_doc`` can write the Doc's fields from the index
+    columns; None when it takes the constructor's path (no tokens, unusual entities or POS)."""
+    if parse.n == 0 or not _plain_ents(parse.ents, parse.n):
+        return None
+    pos_used: list[int] = numpy.unique(parse.index_array[2]).tolist()
+    return pos_used if all(parse.strings[i] in POS_IDS for i in pos_used) else None
+
+
+def remember_source(doc: Doc, parse: Parse) -> None:
+    """Record that ``doc`` is ``parse_to_doc(parse, ...)``, for ``source_parse``."""
+    if _pos_entries(parse) is not None:
+        doc.user_data[_SOURCE_KEY] = parse
+
+
+def source_parse(doc: Doc) -> Parse | None:
+    """The Parse the Doc's fields were written from, token for token (each token's POS, dependency label
+    and lemma are its ``strings`` entries, its entities ``ents``), if ``remember_source`` recorded one."""
+    parse: Parse | None = doc.user_data.get(_SOURCE_KEY)
+    return parse
 
 
 def names_of(ids: numpy.ndarray, name: Callable[[int], str], known: dict[int, str]) -> list[str]:

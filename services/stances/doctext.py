@@ -13,7 +13,8 @@ import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
-from services.common.parse import POS_NAME_BY_ID, names_of
+from schemas.models import DEP_ROW, LEMMA_ROW, POS_ROW, WORD_ROW, Parse
+from services.common.parse import POS_NAME_BY_ID, names_of, source_parse
 
 _TOKENS_KEY = "stances.tokens"
 _COLUMNS_KEY = "stances.columns"
@@ -76,31 +77,60 @@ def columns_of(doc: Doc) -> TokenColumns:
 
 
 _READ = [IDX, LENGTH, HEAD, SENT_START, POS, DEP, LEMMA, LOWER, ENT_TYPE, ENT_IOB]
+_NUMBERS = 4  # the leading numeric columns of _READ; the string-valued rest may come from the Doc's Parse
 
 
 def _read_columns(doc: Doc) -> TokenColumns:
     if len(doc) == 0:
         return TokenColumns([], [], [], [], [], [], [], [], [], [])
-    values = doc.to_array(_READ)
+    parse = source_parse(doc)
+    # With the Parse at hand its string table gives the names: reading them from the Doc costs a hash
+    # look-up per token and column.
+    values = doc.to_array([*_READ[:_NUMBERS], ENT_IOB] if parse is not None else _READ)
     # HEAD (relative) and SENT_START (-1/0/1) are signed values stored in the uint64 array.
     signed = values.view(numpy.int64)
     starts = signed[:, 0]
     # ``Doc.sents`` starts a new sentence at every token after the first whose SENT_START is 1.
     boundaries = signed[:, 3] == 1
     boundaries[0] = False
-    strings = doc.vocab.strings
+    pos, dep, lemma, lower, ent_type = _names_from_parse(parse) if parse is not None else _names_from_doc(doc, values)
     return TokenColumns(
         start=starts.tolist(),
         end=(starts + signed[:, 1]).tolist(),
         head=(numpy.arange(len(doc), dtype=numpy.int64) + signed[:, 2]).tolist(),
         sent=numpy.cumsum(boundaries).tolist(),
-        pos=POS_NAME_BY_ID[values[:, 4]].tolist(),
-        dep=names_of(values[:, 5], strings.__getitem__, _DEP_NAMES),
-        lemma=names_of(values[:, 6], lambda h: strings[h].lower(), _LEMMA_NAMES),
-        lower=names_of(values[:, 7], strings.__getitem__, _LOWER_NAMES),
-        ent_type=names_of(values[:, 8], strings.__getitem__, _ENT_TYPE_NAMES),
-        ent_iob=_IOB_STRINGS[values[:, 9]].tolist(),
+        pos=pos,
+        dep=dep,
+        lemma=lemma,
+        lower=lower,
+        ent_type=ent_type,
+        ent_iob=_IOB_STRINGS[values[:, -1]].tolist(),
     )
+
+
+_Names = tuple[list[str], list[str], list[str], list[str], list[str]]  # pos, dep, lemma, lower, ent_type
+
+
+def _names_from_doc(doc: Doc, values: numpy.ndarray) -> _Names:
+    strings = doc.vocab.strings
+    return (POS_NAME_BY_ID[values[:, 4]].tolist(),
+            names_of(values[:, 5], strings.__getitem__, _DEP_NAMES),
+            names_of(values[:, 6], lambda h: strings[h].lower(), _LEMMA_NAMES),
+            names_of(values[:, 7], strings.__getitem__, _LOWER_NAMES),
+            names_of(values[:, 8], strings.__getitem__, _ENT_TYPE_NAMES))
+
+
+def _names_from_parse(parse: Parse) -> _Names:
+    """The string columns of the Doc ``parse_to_doc`` built from ``parse`` (a token's lower-case form is its
+    word lower-cased, as spaCy's English lexeme attribute makes it)."""
+    table = numpy.array(parse.strings, dtype=object)
+    lowered = numpy.array(list(map(str.lower, parse.strings)), dtype=object)
+    index = parse.index_array
+    ent_type = [""] * parse.n
+    for start, end, label in parse.ents:
+        ent_type[start:end] = [label] * (end - start)
+    return (table[index[POS_ROW]].tolist(), table[index[DEP_ROW]].tolist(), lowered[index[LEMMA_ROW]].tolist(),
+            lowered[index[WORD_ROW]].tolist(), ent_type)
 
 
 # Per column: hash id -> its string (lemmas lower-cased), shared by all articles.

@@ -7,7 +7,7 @@ import pytest
 from spacy.tokens import Doc
 
 from services.common.nlp import load_nlp
-from services.common.parse import doc_to_parse, parse_text, parse_to_doc, text_of
+from services.common.parse import doc_to_parse, parse_text, parse_to_doc, remember_source, source_parse, text_of
 from services.stances.actors import Actors, _inside_quotes
 from services.stances.doctext import columns_of, sentences_of, tokens_of
 from services.stances.lexicon import lexicon
@@ -44,6 +44,20 @@ def test_tokens_are_built_once(doc: Doc) -> None:
 
 
 def test_columns_equal_the_token_attributes(doc: Doc) -> None:
+    _assert_columns_are_the_token_attributes(doc)
+
+
+def test_columns_read_from_the_parse_equal_the_token_attributes() -> None:
+    article = article_for(TEXT)
+    assert article.parse is not None
+    parse = cut_at_paragraphs(article.parse)
+    doc = parse_to_doc(parse, load_nlp().vocab)
+    remember_source(doc, parse)
+    assert source_parse(doc) is parse
+    _assert_columns_are_the_token_attributes(doc)
+
+
+def _assert_columns_are_the_token_attributes(doc: Doc) -> None:
     columns = columns_of(doc)
     assert columns is columns_of(doc)
     assert columns.start == [t.idx for t in doc]
