@@ -19,6 +19,7 @@ import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.parts_of_speech import NAMES as POS_NAMES
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 from thinc.types import Ints2d
@@ -135,17 +136,12 @@ def parse_to_doc(parse: Parse, vocab: Vocab) -> Doc:
     doc = Doc(vocab, words=parse.words, spaces=parse.spaces)
     store = vocab.strings
     # Hash id of each table entry the tag, dep and lemma rows use; POS ids for the POS row's entries.
+    # Filled a row of entries at a time: numpy's per-item assignment costs more than the look-up.
     ids = numpy.zeros(len(parse.strings), dtype=numpy.uint64)
-    for i in numpy.unique(index[[1, 3, 4]]).tolist():
-        ids[i] = store.add(parse.strings[i])
-    for i in pos_used:
-        ids[i] = POS_IDS[parse.strings[i]]
-    iob = numpy.full(n, IOB_OUTSIDE, dtype=numpy.uint64)
-    ent_types = numpy.zeros(n, dtype=numpy.uint64)
-    for start, end, label in parse.ents:
-        iob[start] = IOB_BEGIN
-        iob[start + 1 : end] = IOB_INSIDE
-        ent_types[start:end] = store.add(label)
+    used = numpy.unique(index[[1, 3, 4]])
+    ids[used] = [store.add(parse.strings[i]) for i in used.tolist()]
+    ids[pos_used] = [POS_IDS[parse.strings[i]] for i in pos_used]
+    iob, ent_types = _entity_columns(parse.ents, n, store)
     heads = parse.head_array.astype(numpy.int64) - numpy.arange(n, dtype=numpy.int64)
     sent_starts = parse.flag_array & SENT_START_BIT != 0
     columns = numpy.empty((n, len(_WRITE)), dtype=numpy.uint64)
@@ -159,6 +155,26 @@ def parse_to_doc(parse: Parse, vocab: Vocab) -> Doc:
     columns[:, 6] = iob
     columns[:, 7] = ent_types
     return doc.from_array(_WRITE, cast(Ints2d, columns))  # spaCy's stub wants thinc's array alias
+
+
+def _entity_columns(ents: list[tuple[int, int, str]], n: int,
+                    store: StringStore) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """ENT_IOB and ENT_TYPE columns of ``n`` tokens for entity spans as ``_plain_ents`` accepts them."""
+    iob = numpy.full(n, IOB_OUTSIDE, dtype=numpy.uint64)
+    ent_types = numpy.zeros(n, dtype=numpy.uint64)
+    if not ents:
+        return iob, ent_types
+    starts, ends, labels = zip(*ents, strict=True)
+    # Each label added once, in the order the entities name them.
+    label_ids = {label: store.add(label) for label in dict.fromkeys(labels)}
+    lengths = numpy.subtract(ends, starts)
+    # Every token of every span: span starts repeated, plus each token's place within its span.
+    first_of_span = numpy.repeat(numpy.cumsum(lengths) - lengths, lengths)
+    covered = numpy.repeat(starts, lengths) + numpy.arange(len(first_of_span)) - first_of_span
+    iob[covered] = IOB_INSIDE
+    iob[list(starts)] = IOB_BEGIN
+    ent_types[covered] = numpy.repeat([label_ids[label] for label in labels], lengths)
+    return iob, ent_types
 
 
 def _pos_entries(parse: Parse) -> list[int] | None:
