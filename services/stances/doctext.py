@@ -7,7 +7,10 @@ times per article, so they are kept in ``doc.user_data``.
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from typing import NamedTuple
 
 import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, POS, SENT_START
@@ -49,7 +52,7 @@ def tokens_of(doc: Doc) -> list[Token]:
     return cached
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TokenColumns:
     """Per-token values of a Doc, read with ``Doc.to_array`` instead of one Token object per value.
 
@@ -66,6 +69,32 @@ class TokenColumns:
     lower: list[str]  # ``Token.lower_``
     ent_type: list[str]  # ``Token.ent_type_``
     ent_iob: list[str]  # ``Token.ent_iob_``
+    # ``lemma`` and ``lower`` again, as codes into a table of the article's few hundred distinct strings:
+    # finding the tokens whose word is in a set then tests each distinct string once, not every token.
+    forms: list[str]
+    lemma_code: numpy.ndarray  # lemma[i] == forms[lemma_code[i]]
+    lower_code: numpy.ndarray  # lower[i] == forms[lower_code[i]]
+
+    def with_lemma(self, words: Container[str]) -> list[int]:
+        """Ascending positions of the tokens whose lemma is one of ``words``."""
+        return numpy.flatnonzero(self._forms_in(words)[self.lemma_code]).tolist()
+
+    def with_form(self, words: Container[str]) -> list[int]:
+        """Ascending positions of the tokens whose lower-case form is one of ``words``."""
+        return numpy.flatnonzero(self._forms_in(words)[self.lower_code]).tolist()
+
+    def with_word(self, words: Container[str]) -> list[int]:
+        """Ascending positions of the tokens whose lemma or lower-case form is one of ``words``."""
+        hits = self._forms_in(words)
+        return numpy.flatnonzero(hits[self.lemma_code] | hits[self.lower_code]).tolist()
+
+    def _forms_in(self, words: Container[str]) -> numpy.ndarray:
+        return numpy.fromiter(map(words.__contains__, self.forms), dtype=bool, count=len(self.forms))
+
+
+def positions_in(column: Sequence[object], values: Container[object]) -> Iterator[int]:
+    """Ascending positions whose entry in ``column`` is one of ``values``, in one pass at C speed."""
+    return compress(range(len(column)), map(values.__contains__, column))
 
 
 def columns_of(doc: Doc) -> TokenColumns:
@@ -78,11 +107,12 @@ def columns_of(doc: Doc) -> TokenColumns:
 
 _READ = [IDX, LENGTH, HEAD, SENT_START, POS, DEP, LEMMA, LOWER, ENT_TYPE, ENT_IOB]
 _NUMBERS = 4  # the leading numeric columns of _READ; the string-valued rest may come from the Doc's Parse
+_NO_CODES = numpy.zeros(0, dtype=numpy.int64)
 
 
 def _read_columns(doc: Doc) -> TokenColumns:
     if len(doc) == 0:
-        return TokenColumns([], [], [], [], [], [], [], [], [], [])
+        return TokenColumns([], [], [], [], [], [], [], [], [], [], [], _NO_CODES, _NO_CODES)
     parse = source_parse(doc)
     # With the Parse at hand its string table gives the names: reading them from the Doc costs a hash
     # look-up per token and column.
@@ -93,50 +123,61 @@ def _read_columns(doc: Doc) -> TokenColumns:
     # ``Doc.sents`` starts a new sentence at every token after the first whose SENT_START is 1.
     boundaries = signed[:, 3] == 1
     boundaries[0] = False
-    pos, dep, lemma, lower, ent_type = _names_from_parse(parse) if parse is not None else _names_from_doc(doc, values)
+    names = _names_from_parse(parse) if parse is not None else _names_from_doc(doc, values)
+    forms = numpy.array(names.forms, dtype=object)
     return TokenColumns(
         start=starts.tolist(),
         end=(starts + signed[:, 1]).tolist(),
         head=(numpy.arange(len(doc), dtype=numpy.int64) + signed[:, 2]).tolist(),
         sent=numpy.cumsum(boundaries).tolist(),
-        pos=pos,
-        dep=dep,
-        lemma=lemma,
-        lower=lower,
-        ent_type=ent_type,
+        pos=names.pos,
+        dep=names.dep,
+        lemma=forms[names.lemma_code].tolist(),
+        lower=forms[names.lower_code].tolist(),
+        ent_type=names.ent_type,
         ent_iob=_IOB_STRINGS[values[:, -1]].tolist(),
+        forms=names.forms,
+        lemma_code=names.lemma_code,
+        lower_code=names.lower_code,
     )
 
 
-_Names = tuple[list[str], list[str], list[str], list[str], list[str]]  # pos, dep, lemma, lower, ent_type
+class _Names(NamedTuple):
+    """The string-valued columns, lemmas and lower-case forms as codes into ``forms``."""
+
+    pos: list[str]
+    dep: list[str]
+    ent_type: list[str]
+    forms: list[str]
+    lemma_code: numpy.ndarray
+    lower_code: numpy.ndarray
 
 
 def _names_from_doc(doc: Doc, values: numpy.ndarray) -> _Names:
     strings = doc.vocab.strings
-    return (POS_NAME_BY_ID[values[:, 4]].tolist(),
-            names_of(values[:, 5], strings.__getitem__, _DEP_NAMES),
-            names_of(values[:, 6], lambda h: strings[h].lower(), _LEMMA_NAMES),
-            names_of(values[:, 7], strings.__getitem__, _LOWER_NAMES),
-            names_of(values[:, 8], strings.__getitem__, _ENT_TYPE_NAMES))
+    lemma_ids, lemma_code = numpy.unique(values[:, 6], return_inverse=True)
+    lower_ids, lower_code = numpy.unique(values[:, 7], return_inverse=True)
+    forms = [strings[h].lower() for h in lemma_ids.tolist()] + [strings[h] for h in lower_ids.tolist()]
+    return _Names(POS_NAME_BY_ID[values[:, 4]].tolist(),
+                  names_of(values[:, 5], strings.__getitem__, _DEP_NAMES),
+                  names_of(values[:, 8], strings.__getitem__, _ENT_TYPE_NAMES),
+                  forms, lemma_code.reshape(-1), lower_code.reshape(-1) + len(lemma_ids))
 
 
 def _names_from_parse(parse: Parse) -> _Names:
     """The string columns of the Doc ``parse_to_doc`` built from ``parse`` (a token's lower-case form is its
     word lower-cased, as spaCy's English lexeme attribute makes it)."""
     table = numpy.array(parse.strings, dtype=object)
-    lowered = numpy.array(list(map(str.lower, parse.strings)), dtype=object)
     index = parse.index_array
     ent_type = [""] * parse.n
     for start, end, label in parse.ents:
         ent_type[start:end] = [label] * (end - start)
-    return (table[index[POS_ROW]].tolist(), table[index[DEP_ROW]].tolist(), lowered[index[LEMMA_ROW]].tolist(),
-            lowered[index[WORD_ROW]].tolist(), ent_type)
+    return _Names(table[index[POS_ROW]].tolist(), table[index[DEP_ROW]].tolist(), ent_type,
+                  list(map(str.lower, parse.strings)), index[LEMMA_ROW], index[WORD_ROW])
 
 
-# Per column: hash id -> its string (lemmas lower-cased), shared by all articles.
+# Per column: hash id -> its string, shared by all articles.
 _DEP_NAMES: dict[int, str] = {}
-_LEMMA_NAMES: dict[int, str] = {}
-_LOWER_NAMES: dict[int, str] = {}
 _ENT_TYPE_NAMES: dict[int, str] = {}
 
 

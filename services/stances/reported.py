@@ -48,8 +48,8 @@ def _cue_indices(doc: Doc, actors: Actors) -> list[int]:
     """Tokens outside quotes that can open reported speech: a reporting verb, "accuse"/"charge", "according"."""
     verbs = lexicon().reported_verbs | {"accuse", "charge"}
     columns = columns_of(doc)
-    return [i for i, (pos, lemma, low) in enumerate(zip(columns.pos, columns.lemma, columns.lower, strict=True))
-            if ((pos in ("VERB", "AUX") and lemma in verbs) or low == "according") and not actors.in_quote_at(i)]
+    speech = [i for i in columns.with_lemma(verbs) if columns.pos[i] in ("VERB", "AUX")]
+    return [i for i in sorted({*speech, *columns.with_form(("according",))}) if not actors.in_quote_at(i)]
 
 
 def find_reported(doc: Doc, actors: Actors) -> list[Reported]:

@@ -69,6 +69,11 @@ def _assert_columns_are_the_token_attributes(doc: Doc) -> None:
     assert columns.lower == [t.lower_ for t in doc]
     assert columns.ent_type == [t.ent_type_ for t in doc]
     assert columns.ent_iob == [t.ent_iob_ for t in doc]
+    words = {"vetoed", "russia", "say", "the"}  # "vetoed" is a form only, "say" a lemma only
+    assert columns.with_lemma(words) == [t.i for t in doc if t.lemma_.lower() in words]
+    assert columns.with_form(words) == [t.i for t in doc if t.lower_ in words]
+    assert columns.with_word(words) == [t.i for t in doc if t.lemma_.lower() in words or t.lower_ in words]
+    assert len(columns.with_word(words)) > len(columns.with_lemma(words)) > 0
     sents = list(doc.sents)
     assert len(sents) > 3
     assert [s.start for s in sentences_of(doc)] == [s.start for s in sents]
