@@ -23,6 +23,7 @@ _TOKENS_KEY = "stances.tokens"
 _COLUMNS_KEY = "stances.columns"
 _SENTS_KEY = "stances.sents"
 SENT_ENDS_KEY = "stances.sent_ends"  # quotes.py: sentences with their end offsets
+_DEPENDENTS_KEY = "stances.dependents"
 # ``Token.ent_iob_`` by IOB value.
 _IOB_STRINGS = numpy.array(Token.iob_strings(), dtype=object)  # ("", "I", "O", "B")
 
@@ -30,7 +31,7 @@ _IOB_STRINGS = numpy.array(Token.iob_strings(), dtype=object)  # ("", "I", "O", 
 def forget(doc: Doc) -> None:
     """Drop what was kept in ``doc.user_data``. Tokens and Spans refer back to their Doc, so a kept list
     of them is a reference cycle: without this the Doc waits for the cyclic garbage collector."""
-    for key in (_TOKENS_KEY, _COLUMNS_KEY, _SENTS_KEY, SENT_ENDS_KEY):
+    for key in (_TOKENS_KEY, _COLUMNS_KEY, _SENTS_KEY, SENT_ENDS_KEY, _DEPENDENTS_KEY):
         doc.user_data.pop(key, None)
 
 
@@ -179,6 +180,21 @@ def _names_from_parse(parse: Parse) -> _Names:
 # Per column: hash id -> its string, shared by all articles.
 _DEP_NAMES: dict[int, str] = {}
 _ENT_TYPE_NAMES: dict[int, str] = {}
+
+
+def dependents_by_head(doc: Doc, labels: tuple[str, ...]) -> dict[int, list[int]]:
+    """Per head token: its dependents whose label is one of ``labels``, in text order as ``Token.children``
+    yields them. Built once per Doc and label set from the columns, so a rule asking about many heads
+    walks no Token's children."""
+    by_labels: dict[tuple[str, ...], dict[int, list[int]]] = doc.user_data.setdefault(_DEPENDENTS_KEY, {})
+    found = by_labels.get(labels)
+    if found is None:
+        columns = columns_of(doc)
+        found = by_labels[labels] = {}
+        for i in positions_in(columns.dep, labels):
+            if columns.head[i] != i:
+                found.setdefault(columns.head[i], []).append(i)
+    return found
 
 
 def sent_of(tok: Token) -> Span:

@@ -25,10 +25,11 @@ from vaderSentiment.vaderSentiment import (
 
 from schemas.models import EntityRef
 from services.common.parse import text_of
-from services.stances.doctext import columns_of, sent_of, tokens_of
+from services.stances.doctext import columns_of, dependents_by_head, sent_of, tokens_of
 from services.stances.triples import Context, Triple, act_owner, actorish, targets_of, verb_polarity
 
 _THRESHOLD = 0.35
+_CLAUSE_SUBJECTS = ("nsubj", "nsubjpass")  # the subjects an evaluated clause judges
 _CONDITIONAL = {"if", "unless", "whether"}
 _LEX_WEIGHT = 0.6
 
@@ -265,10 +266,16 @@ def evaluate_region(ctx: Context, speaker: EntityRef | None, start: int, end: in
     if span is None:
         return []
     out: list[Triple] = list(_owned_judgements(ctx, speaker, span))
-    tokens, tags = tokens_of(doc), columns_of(doc).pos
-    for v in [tokens[i] for i in range(span.start, span.end) if tags[i] in ("VERB", "AUX")]:
-        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and start <= c.idx < end), None)
-        if subj is None or any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in v.children):
+    tokens, columns = tokens_of(doc), columns_of(doc)
+    subjects = dependents_by_head(doc, _CLAUSE_SUBJECTS)
+    for i in range(span.start, span.end):
+        if columns.pos[i] not in ("VERB", "AUX"):
+            continue
+        subj_at = next((j for j in subjects.get(i, ()) if start <= columns.start[j] < end), None)
+        if subj_at is None:
+            continue
+        v, subj = tokens[i], tokens[subj_at]
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in v.children):
             continue  # "if the ceasefire is violated": a supposition, not a judgement
         stance_of_subject = _generic_stance(ctx, subj)
         targets = [t for t in _subject_targets(ctx, subj) if t != speaker] if stance_of_subject is None else []

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from services.common.nlp import load_nlp
 from services.common.parse import doc_to_parse, parse_text, parse_to_doc, remember_source, source_parse, text_of
 from services.stances.actors import Actors, _inside_quotes
-from services.stances.doctext import columns_of, sentences_of, tokens_of
+from services.stances.doctext import columns_of, dependents_by_head, sentences_of, tokens_of
 from services.stances.lexicon import lexicon
 from services.stances.paragraphs import cut_at_paragraphs
 from services.stances.process import find_stances
@@ -74,6 +74,11 @@ def _assert_columns_are_the_token_attributes(doc: Doc) -> None:
     assert columns.with_form(words) == [t.i for t in doc if t.lower_ in words]
     assert columns.with_word(words) == [t.i for t in doc if t.lemma_.lower() in words or t.lower_ in words]
     assert len(columns.with_word(words)) > len(columns.with_lemma(words)) > 0
+    labels = ("nsubj", "nsubjpass", "punct")
+    dependents = dependents_by_head(doc, labels)
+    assert dependents is dependents_by_head(doc, labels)
+    assert all(dependents.get(t.i, []) == [c.i for c in t.children if c.dep_ in labels] for t in doc)
+    assert dependents
     sents = list(doc.sents)
     assert len(sents) > 3
     assert [s.start for s in sentences_of(doc)] == [s.start for s in sents]
