@@ -176,7 +176,7 @@ class Actors:
         heads, pos, dep, lemma = columns.head, columns.pos, columns.dep, columns.lemma
         # Only mentions, demonyms and noun subjects can make a record; the loop below looks at those few alone.
         in_mention = compress(range(len(tokens)), map(is_not, self._mentions, repeat(None)))
-        noun_subjects = [i for i in positions_in(dep, SUBJECT_DEPS) if pos[i] == "NOUN"]
+        noun_subjects = [i for i in columns.with_dep(SUBJECT_DEPS) if pos[i] == "NOUN"]
         maybe_actors = sorted({*in_mention, *positions_in(columns.ent_type, ("NORP",)), *noun_subjects})
         for i in maybe_actors:
             if self._quoted_token[i] or pos[i] == "PRON":

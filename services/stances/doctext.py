@@ -75,6 +75,8 @@ class TokenColumns:
     forms: list[str]
     lemma_code: numpy.ndarray  # lemma[i] == forms[lemma_code[i]]
     lower_code: numpy.ndarray  # lower[i] == forms[lower_code[i]]
+    labels: list[str]  # the distinct dependency labels
+    dep_code: numpy.ndarray  # dep[i] == labels[dep_code[i]]
 
     def with_lemma(self, words: Container[str]) -> list[int]:
         """Ascending positions of the tokens whose lemma is one of ``words``."""
@@ -88,6 +90,11 @@ class TokenColumns:
         """Ascending positions of the tokens whose lemma or lower-case form is one of ``words``."""
         hits = self._forms_in(words)
         return numpy.flatnonzero(hits[self.lemma_code] | hits[self.lower_code]).tolist()
+
+    def with_dep(self, labels: Container[str]) -> list[int]:
+        """Ascending positions of the tokens whose dependency label is one of ``labels``."""
+        hits = numpy.fromiter(map(labels.__contains__, self.labels), dtype=bool, count=len(self.labels))
+        return numpy.flatnonzero(hits[self.dep_code]).tolist()
 
     def _forms_in(self, words: Container[str]) -> numpy.ndarray:
         return numpy.fromiter(map(words.__contains__, self.forms), dtype=bool, count=len(self.forms))
@@ -113,7 +120,7 @@ _NO_CODES = numpy.zeros(0, dtype=numpy.int64)
 
 def _read_columns(doc: Doc) -> TokenColumns:
     if len(doc) == 0:
-        return TokenColumns([], [], [], [], [], [], [], [], [], [], [], _NO_CODES, _NO_CODES)
+        return TokenColumns([], [], [], [], [], [], [], [], [], [], [], _NO_CODES, _NO_CODES, [], _NO_CODES)
     parse = source_parse(doc)
     # With the Parse at hand its string table gives the names: reading them from the Doc costs a hash
     # look-up per token and column.
@@ -132,7 +139,7 @@ def _read_columns(doc: Doc) -> TokenColumns:
         head=(numpy.arange(len(doc), dtype=numpy.int64) + signed[:, 2]).tolist(),
         sent=numpy.cumsum(boundaries).tolist(),
         pos=names.pos,
-        dep=names.dep,
+        dep=numpy.array(names.labels, dtype=object)[names.dep_code].tolist(),
         lemma=forms[names.lemma_code].tolist(),
         lower=forms[names.lower_code].tolist(),
         ent_type=names.ent_type,
@@ -140,14 +147,18 @@ def _read_columns(doc: Doc) -> TokenColumns:
         forms=names.forms,
         lemma_code=names.lemma_code,
         lower_code=names.lower_code,
+        labels=names.labels,
+        dep_code=names.dep_code,
     )
 
 
 class _Names(NamedTuple):
-    """The string-valued columns, lemmas and lower-case forms as codes into ``forms``."""
+    """The string-valued columns; dependency labels as codes into ``labels``, lemmas and lower-case forms
+    as codes into ``forms``."""
 
     pos: list[str]
-    dep: list[str]
+    labels: list[str]
+    dep_code: numpy.ndarray
     ent_type: list[str]
     forms: list[str]
     lemma_code: numpy.ndarray
@@ -156,11 +167,12 @@ class _Names(NamedTuple):
 
 def _names_from_doc(doc: Doc, values: numpy.ndarray) -> _Names:
     strings = doc.vocab.strings
+    dep_ids, dep_code = numpy.unique(values[:, 5], return_inverse=True)
     lemma_ids, lemma_code = numpy.unique(values[:, 6], return_inverse=True)
     lower_ids, lower_code = numpy.unique(values[:, 7], return_inverse=True)
     forms = [strings[h].lower() for h in lemma_ids.tolist()] + [strings[h] for h in lower_ids.tolist()]
     return _Names(POS_NAME_BY_ID[values[:, 4]].tolist(),
-                  names_of(values[:, 5], strings.__getitem__, _DEP_NAMES),
+                  [strings[h] for h in dep_ids.tolist()], dep_code.reshape(-1),
                   names_of(values[:, 8], strings.__getitem__, _ENT_TYPE_NAMES),
                   forms, lemma_code.reshape(-1), lower_code.reshape(-1) + len(lemma_ids))
 
@@ -173,12 +185,12 @@ def _names_from_parse(parse: Parse) -> _Names:
     ent_type = [""] * parse.n
     for start, end, label in parse.ents:
         ent_type[start:end] = [label] * (end - start)
-    return _Names(table[index[POS_ROW]].tolist(), table[index[DEP_ROW]].tolist(), ent_type,
+    dep_entries, dep_code = numpy.unique(index[DEP_ROW], return_inverse=True)
+    return _Names(table[index[POS_ROW]].tolist(), table[dep_entries].tolist(), dep_code.reshape(-1), ent_type,
                   list(map(str.lower, parse.strings)), index[LEMMA_ROW], index[WORD_ROW])
 
 
 # Per column: hash id -> its string, shared by all articles.
-_DEP_NAMES: dict[int, str] = {}
 _ENT_TYPE_NAMES: dict[int, str] = {}
 
 
@@ -191,7 +203,7 @@ def dependents_by_head(doc: Doc, labels: tuple[str, ...]) -> dict[int, list[int]
     if found is None:
         columns = columns_of(doc)
         found = by_labels[labels] = {}
-        for i in positions_in(columns.dep, labels):
+        for i in columns.with_dep(labels):
             if columns.head[i] != i:
                 found.setdefault(columns.head[i], []).append(i)
     return found

@@ -75,6 +75,7 @@ def _assert_columns_are_the_token_attributes(doc: Doc) -> None:
     assert columns.with_word(words) == [t.i for t in doc if t.lemma_.lower() in words or t.lower_ in words]
     assert len(columns.with_word(words)) > len(columns.with_lemma(words)) > 0
     labels = ("nsubj", "nsubjpass", "punct")
+    assert columns.with_dep(labels) == [t.i for t in doc if t.dep_ in labels]
     dependents = dependents_by_head(doc, labels)
     assert dependents is dependents_by_head(doc, labels)
     assert all(dependents.get(t.i, []) == [c.i for c in t.children if c.dep_ in labels] for t in doc)
