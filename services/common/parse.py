@@ -121,13 +121,14 @@ def text_of(doc: Doc) -> str:
     return text
 
 
-def parse_to_doc(parse: Parse, vocab: Vocab) -> Doc:
+def parse_to_doc(parse: Parse, vocab: Vocab, keep_source: bool = False) -> Doc:
     """Rebuild the Doc. Its text equals the text that was parsed, so offsets agree.
 
     The same token fields as spaCy's constructor sets from the string columns, written as one array
     from the parse's index columns (each distinct string added to the StringStore once). Unusual
     columns (an unknown POS, overlapping or empty entity spans) take the constructor's path, which
-    also raises its errors."""
+    also raises its errors. With ``keep_source`` a Doc written from the index columns records ``parse``
+    for ``source_parse`` (in ``doc.user_data``, which ``Doc.to_bytes`` cannot then serialise)."""
     n = parse.n
     index = parse.index_array
     pos_used = _pos_entries(parse)
@@ -154,6 +155,8 @@ def parse_to_doc(parse: Parse, vocab: Vocab) -> Doc:
     columns[:, 5] = numpy.where(sent_starts, 1, -1).astype(numpy.int32).astype(numpy.uint64)
     columns[:, 6] = iob
     columns[:, 7] = ent_types
+    if keep_source:
+        doc.user_data[_SOURCE_KEY] = parse
     return doc.from_array(_WRITE, cast(Ints2d, columns))  # spaCy's stub wants thinc's array alias
 
 
@@ -186,15 +189,9 @@ def _pos_entries(parse: Parse) -> list[int] | None:
     return pos_used if all(parse.strings[i] in POS_IDS for i in pos_used) else None
 
 
-def remember_source(doc: Doc, parse: Parse) -> None:
-    """Record that ``doc`` is ``parse_to_doc(parse, ...)``, for ``source_parse``."""
-    if _pos_entries(parse) is not None:
-        doc.user_data[_SOURCE_KEY] = parse
-
-
 def source_parse(doc: Doc) -> Parse | None:
     """The Parse the Doc's fields were written from, token for token (each token's POS, dependency label
-    and lemma are its ``strings`` entries, its entities ``ents``), if ``remember_source`` recorded one."""
+    and lemma are its ``strings`` entries, its entities ``ents``), if ``parse_to_doc`` kept it."""
     parse: Parse | None = doc.user_data.get(_SOURCE_KEY)
     return parse
 

@@ -15,7 +15,7 @@ from spacy.vocab import Vocab
 
 from schemas.models import ArticleEntities, ArticleStances, EntityRef, Quote, Stance
 from schemas.models import Span as TextSpan
-from services.common.parse import parse_text, parse_to_doc, remember_source, remember_text, text_of
+from services.common.parse import parse_text, parse_to_doc, remember_text, text_of
 from services.stances import quotes as direct
 from services.stances import reported as indirect
 from services.stances.actors import Actors
@@ -105,9 +105,8 @@ def find_stances(msg: ArticleEntities, vocab: Vocab, reported_in_quotes: bool = 
     if msg.skipped or msg.parse is None or not msg.parse.words:
         return out
     parse = cut_at_paragraphs(msg.parse)
-    doc = parse_to_doc(parse, vocab)
+    doc = parse_to_doc(parse, vocab, keep_source=True)  # the stance columns read their names from it
     remember_text(doc, parse_text(parse))
-    remember_source(doc, parse)
     try:
         quotes, reported, stances = analyse(doc, msg)
         out.quotes = sorted(quotes + reported, key=lambda q: q.start) if reported_in_quotes else quotes

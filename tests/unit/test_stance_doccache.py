@@ -7,7 +7,7 @@ import pytest
 from spacy.tokens import Doc
 
 from services.common.nlp import load_nlp
-from services.common.parse import doc_to_parse, parse_text, parse_to_doc, remember_source, source_parse, text_of
+from services.common.parse import doc_to_parse, parse_text, parse_to_doc, source_parse, text_of
 from services.stances.actors import Actors, _inside_quotes
 from services.stances.doctext import columns_of, dependents_by_head, sentences_of, tokens_of
 from services.stances.lexicon import lexicon
@@ -51,8 +51,7 @@ def test_columns_read_from_the_parse_equal_the_token_attributes() -> None:
     article = article_for(TEXT)
     assert article.parse is not None
     parse = cut_at_paragraphs(article.parse)
-    doc = parse_to_doc(parse, load_nlp().vocab)
-    remember_source(doc, parse)
+    doc = parse_to_doc(parse, load_nlp().vocab, keep_source=True)
     assert source_parse(doc) is parse
     _assert_columns_are_the_token_attributes(doc)
 
