@@ -193,7 +193,7 @@ class Parse(BaseModel):
             table[dep] = len(strings)
             strings.append(dep)
         index = self.index_array.astype(numpy.int64)
-        index[_DEP] = [table[d] for d in deps]
+        index[DEP_ROW] = [table[d] for d in deps]
         fields = encode_parse_columns(strings, index, numpy.asarray(heads, dtype=numpy.int64),
                                       self.flag_array & SPACE_BIT != 0, numpy.asarray(sent_starts, dtype=bool))
         return Parse.model_validate({**fields, "ents": self.ents})
@@ -222,23 +222,23 @@ class Parse(BaseModel):
 
     @cached_property
     def words(self) -> list[str]:
-        return self._strings_of(_WORD)
+        return self._strings_of(WORD_ROW)
 
     @cached_property
     def tags(self) -> list[str]:
-        return self._strings_of(_TAG)
+        return self._strings_of(TAG_ROW)
 
     @cached_property
     def pos(self) -> list[str]:
-        return self._strings_of(_POS)
+        return self._strings_of(POS_ROW)
 
     @cached_property
     def deps(self) -> list[str]:
-        return self._strings_of(_DEP)
+        return self._strings_of(DEP_ROW)
 
     @cached_property
     def lemmas(self) -> list[str]:
-        return self._strings_of(_LEMMA)
+        return self._strings_of(LEMMA_ROW)
 
     @cached_property
     def heads(self) -> list[int]:
@@ -261,7 +261,7 @@ class Parse(BaseModel):
 
 
 # Rows of ``Parse.index_array`` and bits of ``Parse.flag_array``.
-_WORD, _TAG, _POS, _DEP, _LEMMA = range(5)
+WORD_ROW, TAG_ROW, POS_ROW, DEP_ROW, LEMMA_ROW = range(5)
 SPACE_BIT, SENT_START_BIT = 1, 2
 
 

@@ -19,6 +19,7 @@ import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.parts_of_speech import NAMES as POS_NAMES
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 from thinc.types import Ints2d
@@ -37,6 +38,7 @@ POS_NAME_BY_ID = numpy.array([POS_NAMES.get(k, "") for k in range(max(POS_NAMES)
 _TEXT_KEY = "parse.text"  # doc.user_data: the Doc's text, joined once
 # Hash id -> string of the words, tags, dependency labels and lemmas of every Doc this process reads.
 _STRING_BY_HASH: dict[int, str] = {}
+_SOURCE_KEY = "parse.source"  # doc.user_data: the Parse whose index columns the Doc's fields were written from
 
 
 def doc_to_parse(doc: Doc) -> Parse:
@@ -123,32 +125,28 @@ def text_of(doc: Doc) -> str:
     return text
 
 
-def parse_to_doc(parse: Parse, vocab: Vocab) -> Doc:
+def parse_to_doc(parse: Parse, vocab: Vocab, keep_source: bool = False) -> Doc:
     """Rebuild the Doc. Its text equals the text that was parsed, so offsets agree.
 
     The same token fields as spaCy's constructor sets from the string columns, written as one array
     from the parse's index columns (each distinct string added to the StringStore once). Unusual
     columns (an unknown POS, overlapping or empty entity spans) take the constructor's path, which
-    also raises its errors."""
+    also raises its errors. With ``keep_source`` a Doc written from the index columns records ``parse``
+    for ``source_parse`` (in ``doc.user_data``, which ``Doc.to_bytes`` cannot then serialise)."""
     n = parse.n
     index = parse.index_array
-    pos_used = numpy.unique(index[2]).tolist()
-    if n == 0 or not _plain_ents(parse.ents, n) or not all(parse.strings[i] in POS_IDS for i in pos_used):
+    pos_used = _pos_entries(parse)
+    if pos_used is None:
         return constructor_doc(parse, vocab)
     doc = Doc(vocab, words=parse.words, spaces=parse.spaces)
     store = vocab.strings
     # Hash id of each table entry the tag, dep and lemma rows use; POS ids for the POS row's entries.
+    # Filled a row of entries at a time: numpy's per-item assignment costs more than the look-up.
     ids = numpy.zeros(len(parse.strings), dtype=numpy.uint64)
-    for i in numpy.unique(index[[1, 3, 4]]).tolist():
-        ids[i] = store.add(parse.strings[i])
-    for i in pos_used:
-        ids[i] = POS_IDS[parse.strings[i]]
-    iob = numpy.full(n, IOB_OUTSIDE, dtype=numpy.uint64)
-    ent_types = numpy.zeros(n, dtype=numpy.uint64)
-    for start, end, label in parse.ents:
-        iob[start] = IOB_BEGIN
-        iob[start + 1 : end] = IOB_INSIDE
-        ent_types[start:end] = store.add(label)
+    used = numpy.unique(index[[1, 3, 4]])
+    ids[used] = [store.add(parse.strings[i]) for i in used.tolist()]
+    ids[pos_used] = [POS_IDS[parse.strings[i]] for i in pos_used]
+    iob, ent_types = _entity_columns(parse.ents, n, store)
     heads = parse.head_array.astype(numpy.int64) - numpy.arange(n, dtype=numpy.int64)
     sent_starts = parse.flag_array & SENT_START_BIT != 0
     columns = numpy.empty((n, len(_WRITE)), dtype=numpy.uint64)
@@ -161,7 +159,45 @@ def parse_to_doc(parse: Parse, vocab: Vocab) -> Doc:
     columns[:, 5] = numpy.where(sent_starts, 1, -1).astype(numpy.int32).astype(numpy.uint64)
     columns[:, 6] = iob
     columns[:, 7] = ent_types
+    if keep_source:
+        doc.user_data[_SOURCE_KEY] = parse
     return doc.from_array(_WRITE, cast(Ints2d, columns))  # spaCy's stub wants thinc's array alias
+
+
+def _entity_columns(ents: list[tuple[int, int, str]], n: int,
+                    store: StringStore) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """ENT_IOB and ENT_TYPE columns of ``n`` tokens for entity spans as ``_plain_ents`` accepts them."""
+    iob = numpy.full(n, IOB_OUTSIDE, dtype=numpy.uint64)
+    ent_types = numpy.zeros(n, dtype=numpy.uint64)
+    if not ents:
+        return iob, ent_types
+    starts, ends, labels = zip(*ents, strict=True)
+    # Each label added once, in the order the entities name them.
+    label_ids = {label: store.add(label) for label in dict.fromkeys(labels)}
+    lengths = numpy.subtract(ends, starts)
+    # Every token of every span: span starts repeated, plus each token's place within its span.
+    first_of_span = numpy.repeat(numpy.cumsum(lengths) - lengths, lengths)
+    covered = numpy.repeat(starts, lengths) + numpy.arange(len(first_of_span)) - first_of_span
+    iob[covered] = IOB_INSIDE
+    iob[list(starts)] = IOB_BEGIN
+    ent_types[covered] = numpy.repeat([label_ids[label] for label in labels], lengths)
+    return iob, ent_types
+
+
+def _pos_entries(parse: Parse) -> list[int] | None:
+    """The table entries the POS row uses, when ``parse_to_doc`` can write the Doc's fields from the index
+    columns; None when it takes the constructor's path (no tokens, unusual entities or POS)."""
+    if parse.n == 0 or not _plain_ents(parse.ents, parse.n):
+        return None
+    pos_used: list[int] = numpy.unique(parse.index_array[2]).tolist()
+    return pos_used if all(parse.strings[i] in POS_IDS for i in pos_used) else None
+
+
+def source_parse(doc: Doc) -> Parse | None:
+    """The Parse the Doc's fields were written from, token for token (each token's POS, dependency label
+    and lemma are its ``strings`` entries, its entities ``ents``), if ``parse_to_doc`` kept it."""
+    parse: Parse | None = doc.user_data.get(_SOURCE_KEY)
+    return parse
 
 
 def names_of(ids: numpy.ndarray, name: Callable[[int], str], known: dict[int, str]) -> list[str]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import is_not
 
 import numpy
 from spacy.tokens import Doc, Token
@@ -18,7 +20,7 @@ from spacy.tokens import Doc, Token
 from schemas.models import Entity, EntityRef
 from services.common.parse import text_of
 from services.entities.resolve import EntityResolver, entity_ref
-from services.stances.doctext import columns_of, sent_of, tokens_of
+from services.stances.doctext import columns_of, positions_in, sent_of, tokens_of
 from services.stances.lexicon import lexicon
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -75,8 +77,8 @@ class Actors:
         self._build_memory()
         # Resolving the gendered subject pronouns in order teaches who is "he" and who is "she".
         columns = self._columns
-        for i, (low, dep) in enumerate(zip(columns.lower, columns.dep, strict=True)):
-            if low in ("he", "she") and dep in SUBJECT_DEPS and not self._quoted_token[i]:
+        for i in columns.with_form(("he", "she")):
+            if columns.dep[i] in SUBJECT_DEPS and not self._quoted_token[i]:
                 self.antecedent(self.tokens[i])
 
     # ----- entities -------------------------------------------------------------------------
@@ -172,11 +174,10 @@ class Actors:
     def _build_memory(self) -> None:
         tokens, columns = self.tokens, self._columns
         heads, pos, dep, lemma = columns.head, columns.pos, columns.dep, columns.lemma
-        # Only mentions, demonyms and noun subjects can make a record; one pass over the columns
-        # finds them, and the loop below looks at those few tokens alone.
-        maybe_actors = [i for i, (mention, ent_type, tag, rel) in enumerate(
-            zip(self._mentions, columns.ent_type, pos, dep, strict=True))
-            if mention is not None or ent_type == "NORP" or (tag == "NOUN" and rel in SUBJECT_DEPS)]
+        # Only mentions, demonyms and noun subjects can make a record; the loop below looks at those few alone.
+        in_mention = compress(range(len(tokens)), map(is_not, self._mentions, repeat(None)))
+        noun_subjects = [i for i in columns.with_dep(SUBJECT_DEPS) if pos[i] == "NOUN"]
+        maybe_actors = sorted({*in_mention, *positions_in(columns.ent_type, ("NORP",)), *noun_subjects})
         for i in maybe_actors:
             if self._quoted_token[i] or pos[i] == "PRON":
                 continue

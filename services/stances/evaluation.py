@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import string
 from functools import lru_cache
+from itertools import compress
 
 from spacy.tokens import Doc, Span, Token
 from vaderSentiment.vaderSentiment import (
@@ -24,10 +25,11 @@ from vaderSentiment.vaderSentiment import (
 
 from schemas.models import EntityRef
 from services.common.parse import text_of
-from services.stances.doctext import columns_of, sent_of, tokens_of
+from services.stances.doctext import columns_of, dependents_by_head, sent_of, tokens_of
 from services.stances.triples import Context, Triple, act_owner, actorish, targets_of, verb_polarity
 
 _THRESHOLD = 0.35
+_CLAUSE_SUBJECTS = ("nsubj", "nsubjpass")  # the subjects an evaluated clause judges
 _CONDITIONAL = {"if", "unless", "whether"}
 _LEX_WEIGHT = 0.6
 
@@ -79,13 +81,12 @@ class NewsVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
         lowered = list(map(str.lower, words))
         is_cap_diff = 0 < len(words) - sum(map(str.isupper, words)) < len(words)  # allcap_differential
         lexicon, last = self.lexicon, len(words) - 1
-        sentiments: list[float] = []
-        for i, low in enumerate(lowered):
-            # Words outside the lexicon score 0 in ``_valence`` too: most words, so it is not called for them.
-            if low not in lexicon or low in BOOSTER_DICT or (i < last and low == "kind" and lowered[i + 1] == "of"):
-                sentiments.append(0)
-            else:
-                sentiments.append(self._valence(words, lowered, i, is_cap_diff))
+        # Words outside the lexicon score 0 in ``_valence`` too: most words, so it is called for the others only.
+        sentiments: list[float] = [0] * len(words)
+        for i in compress(range(len(words)), map(lexicon.__contains__, lowered)):
+            low = lowered[i]
+            if low not in BOOSTER_DICT and not (i < last and low == "kind" and lowered[i + 1] == "of"):
+                sentiments[i] = self._valence(words, lowered, i, is_cap_diff)
         if "but" in lowered:  # ``_but_check`` changes nothing without one
             sentiments = self._but_check(words, sentiments)
         return sentiments
@@ -114,7 +115,7 @@ class NewsVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
                     s = s * 0.9
                 valence = valence + s
                 valence = _negation_check(valence, lowered, start_i, i)
-                if start_i == 2:
+                if start_i == 2 and not _IDIOM_WORDS.isdisjoint(lowered[i - 3: i + 3]):
                     valence = _special_idioms_check(valence, lowered, i)
         return _least_check(valence, lowered, i, lexicon)
 
@@ -178,6 +179,11 @@ def _negation_check(valence: float, lowered: list[str], start_i: int, i: int) ->
         elif _negated(lowered[i - 3]):
             valence = valence * N_SCALAR
     return valence
+
+
+# Every word of the idioms and multi-word boosters ``_special_idioms_check`` looks for: where no word
+# around a lexicon word is one of these, no n-gram there can match and the check is skipped.
+_IDIOM_WORDS = frozenset(word for phrase in [*SPECIAL_CASES, *BOOSTER_DICT] if " " in phrase for word in phrase.split())
 
 
 def _special_idioms_check(valence: float, lowered: list[str], i: int) -> float:
@@ -260,10 +266,16 @@ def evaluate_region(ctx: Context, speaker: EntityRef | None, start: int, end: in
     if span is None:
         return []
     out: list[Triple] = list(_owned_judgements(ctx, speaker, span))
-    tokens, tags = tokens_of(doc), columns_of(doc).pos
-    for v in [tokens[i] for i in range(span.start, span.end) if tags[i] in ("VERB", "AUX")]:
-        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and start <= c.idx < end), None)
-        if subj is None or any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in v.children):
+    tokens, columns = tokens_of(doc), columns_of(doc)
+    subjects = dependents_by_head(doc, _CLAUSE_SUBJECTS)
+    for i in range(span.start, span.end):
+        if columns.pos[i] not in ("VERB", "AUX"):
+            continue
+        subj_at = next((j for j in subjects.get(i, ()) if start <= columns.start[j] < end), None)
+        if subj_at is None:
+            continue
+        v, subj = tokens[i], tokens[subj_at]
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in v.children):
             continue  # "if the ceasefire is violated": a supposition, not a judgement
         stance_of_subject = _generic_stance(ctx, subj)
         targets = [t for t in _subject_targets(ctx, subj) if t != speaker] if stance_of_subject is None else []

@@ -11,23 +11,31 @@ paragraph starts a sentence.
 
 from __future__ import annotations
 
-from schemas.models import Parse
+from itertools import compress
+
+import numpy
+
+from schemas.models import SENT_START_BIT, WORD_ROW, Parse
 
 
-def paragraph_ids(parse: Parse) -> list[int]:
+def paragraph_ids(parse: Parse) -> numpy.ndarray:
     """Paragraph number of each token; a whitespace token holding a newline closes a paragraph."""
-    out: list[int] = []
-    para = 0
-    for w in parse.words:
-        out.append(para)
-        if "\n" in w and not w.strip():
-            para += 1
-    return out
+    strings = parse.strings
+    # Only a few distinct strings are whitespace: each is looked at once, not once per token.
+    closing = numpy.zeros(len(strings), dtype=bool)
+    closing[[k for k in compress(range(len(strings)), map(str.isspace, strings)) if "\n" in strings[k]]] = True
+    closes = closing[parse.index_array[WORD_ROW]]
+    return numpy.cumsum(closes) - closes
 
 
 def cut_at_paragraphs(parse: Parse) -> Parse:
     """A copy of ``parse`` whose dependency arcs and sentences stay within paragraphs."""
-    paras = paragraph_ids(parse)
+    para_array = paragraph_ids(parse)
+    crossing = para_array[parse.head_array] != para_array
+    unmarked_start = (para_array[1:] != para_array[:-1]) & (parse.flag_array[1:] & SENT_START_BIT == 0)
+    if not crossing.any() and not unmarked_start.any():
+        return parse  # most parses: nothing to cut
+    paras = para_array.tolist()
     heads = list(parse.heads)
     deps = list(parse.deps)
     starts = list(parse.sent_starts)

@@ -105,7 +105,7 @@ def find_stances(msg: ArticleEntities, vocab: Vocab, reported_in_quotes: bool = 
     if msg.skipped or msg.parse is None or not msg.parse.words:
         return out
     parse = cut_at_paragraphs(msg.parse)
-    doc = parse_to_doc(parse, vocab)
+    doc = parse_to_doc(parse, vocab, keep_source=True)  # the stance columns read their names from it
     remember_text(doc, parse_text(parse))
     try:
         quotes, reported, stances = analyse(doc, msg)

@@ -154,8 +154,7 @@ def _embedded(doc: Doc, i: int, words: frozenset[str]) -> bool:
 def _candidates(doc: Doc, words: frozenset[str]) -> list[Token]:
     """The nouns whose lemma or form could make them a proposal (``is_proposal`` decides)."""
     tokens, columns = tokens_of(doc), columns_of(doc)
-    return [tokens[i] for i, (pos, lemma, low) in enumerate(zip(columns.pos, columns.lemma, columns.lower, strict=True))
-            if pos in ("NOUN", "PROPN") and (lemma in words or low in words)]
+    return [tokens[i] for i in columns.with_word(words) if columns.pos[i] in ("NOUN", "PROPN")]
 
 
 def name_proposals(doc: Doc) -> tuple[dict[int, str], list[tuple[int, str, bool]]]:

@@ -21,7 +21,14 @@ from schemas.models import EntityRef, Quote
 from schemas.models import Span as TextSpan
 from services.common.parse import text_of
 from services.stances.actors import SUBJECT_DEPS, Actors
-from services.stances.doctext import SENT_ENDS_KEY, columns_of, sent_of, sentences_of, tokens_of
+from services.stances.doctext import (
+    SENT_ENDS_KEY,
+    columns_of,
+    dependents_by_head,
+    sent_of,
+    sentences_of,
+    tokens_of,
+)
 from services.stances.lexicon import lexicon
 from services.stances.quotemarks import QuoteSpan
 
@@ -45,11 +52,13 @@ def evidence_of(doc: Doc, sents: list[Span]) -> TextSpan:
 
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, looking through conjunction, xcomp and participle clauses."""
+    doc = verb.doc
+    subjects = dependents_by_head(doc, SUBJECT_DEPS)
     v = verb
     for _ in range(4):
-        subj = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
+        subj = subjects.get(v.i)
         if subj:
-            return subj[0]
+            return tokens_of(doc)[subj[0]]
         if v.dep_ in ("conj", "xcomp", "advcl") and v.head != v:
             v = v.head
             continue

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from schemas.models import EntityRef, Quote
 from services.common.parse import text_of
 from services.stances.actors import Actors
-from services.stances.doctext import columns_of, sent_of, tokens_of
+from services.stances.doctext import columns_of, dependents_by_head, sent_of, tokens_of
 from services.stances.lexicon import lexicon
 from services.stances.quotes import evidence_of, speaker_from_subject, subject_of
 
@@ -48,21 +48,23 @@ def _cue_indices(doc: Doc, actors: Actors) -> list[int]:
     """Tokens outside quotes that can open reported speech: a reporting verb, "accuse"/"charge", "according"."""
     verbs = lexicon().reported_verbs | {"accuse", "charge"}
     columns = columns_of(doc)
-    return [i for i, (pos, lemma, low) in enumerate(zip(columns.pos, columns.lemma, columns.lower, strict=True))
-            if ((pos in ("VERB", "AUX") and lemma in verbs) or low == "according") and not actors.in_quote_at(i)]
+    speech = [i for i in columns.with_lemma(verbs) if columns.pos[i] in ("VERB", "AUX")]
+    return [i for i in sorted({*speech, *columns.with_form(("according",))}) if not actors.in_quote_at(i)]
 
 
 def find_reported(doc: Doc, actors: Actors) -> list[Reported]:
     lex = lexicon()
     out: list[Reported] = []
     tokens = tokens_of(doc)
+    complements = dependents_by_head(doc, ("ccomp",))
     for i in _cue_indices(doc, actors):
         tok = tokens[i]
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and lemma in lex.reported_verbs:
-            comp = next((c for c in tok.rights if c.dep_ == "ccomp"), None)
-            if comp is None:
+            comp_at = next((j for j in complements.get(i, ()) if j > i), None)  # the first ccomp to the right
+            if comp_at is None:
                 continue
+            comp = tokens[comp_at]
             # "which the group said was meant to ...": the clause starts after the verb.
             clause = _trim(doc, max(comp.left_edge.i, tok.i + 1), comp.right_edge.i + 1)
             subj = subject_of(tok)

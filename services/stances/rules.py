@@ -53,9 +53,8 @@ def find_triples(ctx: Context) -> list[Triple]:
     tokens, columns = tokens_of(ctx.doc), columns_of(ctx.doc)
     proposals = ctx.proposal_names
     lemmas, lowers = columns.lemma, columns.lower
-    # One pass over the columns picks the few tokens any rule can fire on.
-    cue_positions = [i for i, (pos, lemma, low) in enumerate(zip(columns.pos, lemmas, lowers, strict=True))
-                     if pos in _CUE_POS and (lemma in any_cue or low in any_cue or i in proposals)]
+    # The few tokens any rule can fire on, in text order.
+    cue_positions = [i for i in sorted({*columns.with_word(any_cue), *proposals}) if columns.pos[i] in _CUE_POS]
     out: list[Triple] = []
     for i in cue_positions:
         tok = tokens[i]

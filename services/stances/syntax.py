@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from services.stances.doctext import dependents_by_head, tokens_of
+
 _PARTICLES = {"forward", "up", "down", "out", "back", "through", "off", "in"}
+# Dependency labels looked up through ``dependents_by_head``: a label set names a per-Doc map.
+_NEGATION = ("neg",)
+_PASSIVE_MARKS = ("nsubjpass", "auxpass", "agent")
+_ACTIVE_SUBJECTS = ("nsubj", "csubj")
+_SUBJECTS_OR_PASSIVE = ("nsubj", "csubj", "nsubjpass")
 
 
 def particle(verb: Token) -> str | None:
@@ -15,11 +22,11 @@ def particle(verb: Token) -> str | None:
 
 
 def negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children)
+    return tok.i in dependents_by_head(tok.doc, _NEGATION)
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
+    return verb.i in dependents_by_head(verb.doc, _PASSIVE_MARKS)
 
 
 def agents(verb: Token) -> list[Token]:
@@ -31,13 +38,14 @@ def agents(verb: Token) -> list[Token]:
 
 
 def subject(verb: Token) -> Token | None:
+    doc = verb.doc
     v = verb
     for step in range(5):
         # "X are expected to abstain": the raised passive subject acts.
-        deps = ("nsubj", "csubj", "nsubjpass") if step > 0 and verb.dep_ == "xcomp" else ("nsubj", "csubj")
-        subj = [c for c in v.children if c.dep_ in deps]
+        deps = _SUBJECTS_OR_PASSIVE if step > 0 and verb.dep_ == "xcomp" else _ACTIVE_SUBJECTS
+        subj = dependents_by_head(doc, deps).get(v.i)
         if subj:
-            return subj[0]
+            return tokens_of(doc)[subj[0]]
         # "condemned Russia for vetoing X": the condemned are the vetoers.
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in ("for", "of"):
             obj = next((c for c in v.head.head.children if c.dep_ == "dobj"), None)

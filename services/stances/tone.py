@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 
 from spacy.tokens import Doc
 
@@ -29,6 +30,8 @@ def entity_tones(doc: Doc, entities: list[Entity], stances: list[Stance]) -> lis
     text = text_of(doc)
     cache: dict[int, float] = {}
     out: list[EntityTone] = []
+    # Stances per (target entity id, polarity), counted once rather than once per entity.
+    toward = Counter((s.target.entity_id, s.polarity) for s in stances)
     for ent in salient(entities):
         idx = sorted({bisect.bisect_right(starts, m.start) - 1 for m in ent.mentions} - {-1})
         if not idx:
@@ -39,8 +42,8 @@ def entity_tones(doc: Doc, entities: list[Entity], stances: list[Stance]) -> lis
                 # A sentence's text is text_of(doc)[start:end] (``Span.text`` rebuilds it token by token).
                 cache[k] = tone_of(text[sents[k].start_char: sents[k].end_char])
             tones.append(cache[k])
-        support = sum(1 for s in stances if s.target.entity_id == ent.entity_id and s.polarity == "support")
-        oppose = sum(1 for s in stances if s.target.entity_id == ent.entity_id and s.polarity == "oppose")
+        support = toward[ent.entity_id, "support"]
+        oppose = toward[ent.entity_id, "oppose"]
         tone = max(-1.0, min(1.0, sum(tones) / len(tones)))
         out.append(EntityTone(entity=entity_ref(ent), tone=round(tone, 3), support=support, oppose=oppose,
                               sentences=len(idx)))

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from schemas.models import Parse
 from services.common.nlp import load_nlp
-from services.common.parse import constructor_doc, doc_to_parse, parse_to_doc
+from services.common.parse import constructor_doc, doc_to_parse, parse_to_doc, source_parse
 
 
 def test_carried_parse_rebuilds_the_same_doc() -> None:
@@ -91,8 +91,9 @@ def test_unusual_columns_take_the_constructor_path() -> None:
     nlp = load_nlp()
     parse = doc_to_parse(nlp(TEXT))
     overlapping = parse.model_copy(update={"ents": [(0, 2, "PERSON"), (1, 3, "ORG")]})
-    assert _token_fields(parse_to_doc(overlapping, nlp.vocab)) == \
-        _token_fields(constructor_doc(overlapping, nlp.vocab))
+    rebuilt = parse_to_doc(overlapping, nlp.vocab, keep_source=True)
+    assert _token_fields(rebuilt) == _token_fields(constructor_doc(overlapping, nlp.vocab))
+    assert source_parse(rebuilt) is None  # its fields were not written from the index columns
     unknown_pos = Parse.from_lists(words=parse.words, spaces=parse.spaces, tags=parse.tags,
                                    pos=["NOTAPOS", *parse.pos[1:]], deps=parse.deps, heads=parse.heads,
                                    lemmas=parse.lemmas, sent_starts=parse.sent_starts, ents=parse.ents)

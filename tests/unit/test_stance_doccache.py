@@ -7,9 +7,9 @@ import pytest
 from spacy.tokens import Doc
 
 from services.common.nlp import load_nlp
-from services.common.parse import doc_to_parse, parse_text, parse_to_doc, text_of
+from services.common.parse import doc_to_parse, parse_text, parse_to_doc, source_parse, text_of
 from services.stances.actors import Actors, _inside_quotes
-from services.stances.doctext import columns_of, sentences_of, tokens_of
+from services.stances.doctext import columns_of, dependents_by_head, sentences_of, tokens_of
 from services.stances.lexicon import lexicon
 from services.stances.paragraphs import cut_at_paragraphs
 from services.stances.process import find_stances
@@ -44,6 +44,19 @@ def test_tokens_are_built_once(doc: Doc) -> None:
 
 
 def test_columns_equal_the_token_attributes(doc: Doc) -> None:
+    _assert_columns_are_the_token_attributes(doc)
+
+
+def test_columns_read_from_the_parse_equal_the_token_attributes() -> None:
+    article = article_for(TEXT)
+    assert article.parse is not None
+    parse = cut_at_paragraphs(article.parse)
+    doc = parse_to_doc(parse, load_nlp().vocab, keep_source=True)
+    assert source_parse(doc) is parse
+    _assert_columns_are_the_token_attributes(doc)
+
+
+def _assert_columns_are_the_token_attributes(doc: Doc) -> None:
     columns = columns_of(doc)
     assert columns is columns_of(doc)
     assert columns.start == [t.idx for t in doc]
@@ -55,6 +68,17 @@ def test_columns_equal_the_token_attributes(doc: Doc) -> None:
     assert columns.lower == [t.lower_ for t in doc]
     assert columns.ent_type == [t.ent_type_ for t in doc]
     assert columns.ent_iob == [t.ent_iob_ for t in doc]
+    words = {"vetoed", "russia", "say", "the"}  # "vetoed" is a form only, "say" a lemma only
+    assert columns.with_lemma(words) == [t.i for t in doc if t.lemma_.lower() in words]
+    assert columns.with_form(words) == [t.i for t in doc if t.lower_ in words]
+    assert columns.with_word(words) == [t.i for t in doc if t.lemma_.lower() in words or t.lower_ in words]
+    assert len(columns.with_word(words)) > len(columns.with_lemma(words)) > 0
+    labels = ("nsubj", "nsubjpass", "punct")
+    assert columns.with_dep(labels) == [t.i for t in doc if t.dep_ in labels]
+    dependents = dependents_by_head(doc, labels)
+    assert dependents is dependents_by_head(doc, labels)
+    assert all(dependents.get(t.i, []) == [c.i for c in t.children if c.dep_ in labels] for t in doc)
+    assert dependents
     sents = list(doc.sents)
     assert len(sents) > 3
     assert [s.start for s in sentences_of(doc)] == [s.start for s in sents]
