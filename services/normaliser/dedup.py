@@ -39,6 +39,7 @@ _SCHEME: Literal["affine32"] = "affine32"  # fixed, so saved hash values restore
 _LSH_THRESHOLD = 0.4  # candidates; the decision is made on the estimated similarity
 _WORD = re.compile(r"\w+")
 _NEAR_CAP = 0.999  # a near copy never reports 1.0: that value means an exact copy
+_SHA1_WORDS = 5  # a SHA-1 digest is five 32-bit words
 
 
 @dataclass
@@ -75,8 +76,11 @@ def _empty_minhash(hashvalues: np.ndarray | None = None) -> MinHash:
 
 def sha1_hash32_all(items: Iterable[bytes]) -> list[int]:
     """datasketch's default ``sha1_hash32`` of every item (the first four SHA-1 bytes, little-endian),
-    without a Python function call per shingle."""
-    return [int.from_bytes(sha1(item).digest()[:4], "little") for item in items]
+    without a Python function call per shingle: the digests are joined and their first words read
+    in one numpy step (slicing and converting each digest in Python cost a third of the hashing)."""
+    digests = b"".join([sha1(item).digest() for item in items])
+    words: list[int] = np.frombuffer(digests, dtype="<u4")[::_SHA1_WORDS].tolist()
+    return words
 
 
 def minhash_of(items: set[bytes]) -> MinHash:
