@@ -1,0 +1,58 @@
+"""fold, is_terminated and the credit-suffix pre-check give the answers of the regexes they replaced."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from services.normaliser import patterns, textclean
+
+# The former implementations, kept here as the reference.
+_NON_WORD = re.compile(r"[^\w\s]+")
+_TERMINAL = re.compile(r"[.!?…:;。！？؟۔][\"'”’»」』)\]]*$|[\"”’»」』]$")
+
+# Letters, digits, marks, spaces of several kinds, quotes, brackets, separators and the credit words.
+_ALPHABET = [*"aZ9_ -.,;:!?…'\"()[]|/\t\n", "\u2019", "\u201c", "\u201d", "»", "」", "。", "é", "\u0130", "\u0131",
+             "\u00a0", "\u2028", "\u200b", "ß", "ſ", "©"]
+_PIECES = ["credit", "CREDIT", "cred\u0130t", "Photo: ", "(Reuters)", " | Getty Images", " AFP/Jane Roe",
+           "[AP]", "Source: X", "said.", "Geneva"]
+
+
+def _random_line(rng: random.Random) -> str:
+    parts = [rng.choice(_PIECES) if rng.random() < 0.2 else rng.choice(_ALPHABET) for _ in range(rng.randint(0, 14))]
+    return "".join(parts)
+
+
+def test_fold_matches_the_substitution_it_replaced() -> None:
+    rng = random.Random(7)
+    for _ in range(20_000):
+        line = _random_line(rng)
+        want = " ".join(_NON_WORD.sub(" ", line.translate(textclean._QUOTE_FOLD).lower()).split())
+        assert textclean.fold(line) == want, repr(line)
+
+
+def test_every_ascii_character_folds_as_before() -> None:
+    for code in range(128):
+        line = f"a{chr(code)}b {chr(code)}"
+        want = " ".join(_NON_WORD.sub(" ", line.lower()).split())
+        assert textclean.fold(line) == want, code
+
+
+def test_is_terminated_matches_its_pattern() -> None:
+    rng = random.Random(11)
+    for _ in range(20_000):
+        line = _random_line(rng)
+        assert textclean.is_terminated(line) == bool(_TERMINAL.search(line)), repr(line)
+    for line in ("", "\n", ".\n", ".\n\n", "x.)\n", "”", "a)”", "end.”)]"):
+        assert textclean.is_terminated(line) == bool(_TERMINAL.search(line)), repr(line)
+
+
+def test_credit_suffix_pre_check_skips_only_lines_without_a_credit() -> None:
+    rng = random.Random(13)
+    for _ in range(20_000):
+        line = _random_line(rng)
+        m = patterns.CREDIT_SUFFIX.search(line) or patterns._CREDIT_PAREN.search(line)
+        if m is not None:
+            assert any(c in line for c in patterns._CREDIT_SUFFIX_MARKS) or "credit" in patterns.ascii_case_key(line)
+        if patterns.credit_suffix_start(line) >= 0:
+            assert m is not None
