@@ -750,8 +750,10 @@ def _restore_story(index: Any, raw: bytes) -> None:
         return
     known = index.stories.get(story.story_id)
     if known is not None:  # a newer version of a story we hold: merge its membership
+        held = set(known.article_ids)  # a big story comes back often: no list scan per article id
         for aid in story.article_ids:
-            if aid not in known.article_ids:
+            if aid not in held:
+                held.add(aid)
                 known.article_ids.append(aid)
             index.article_story.setdefault(aid, story.story_id)
         return
