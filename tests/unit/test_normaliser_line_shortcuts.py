@@ -1,11 +1,11 @@
-"""fold, is_terminated and the credit-suffix pre-check give the answers of the regexes they replaced."""
+"""fold, is_terminated, the word scan of a line and the credit-suffix pre-check answer as the regexes they replaced."""
 
 from __future__ import annotations
 
 import random
 import re
 
-from services.normaliser import patterns, textclean
+from services.normaliser import classify, patterns, textclean
 
 # The former implementations, kept here as the reference.
 _NON_WORD = re.compile(r"[^\w\s]+")
@@ -56,3 +56,11 @@ def test_credit_suffix_pre_check_skips_only_lines_without_a_credit() -> None:
             assert any(c in line for c in patterns._CREDIT_SUFFIX_MARKS) or "credit" in patterns.ascii_case_key(line)
         if patterns.credit_suffix_start(line) >= 0:
             assert m is not None
+
+
+def test_lower_words_are_the_word_pattern_s_words() -> None:
+    rng = random.Random(17)
+    for _ in range(20_000):
+        line = _random_line(rng) + rng.choice(["", " it's", " co-operate", "--x'", "a-'b", "'-'"])
+        want = sorted(w.lower() for w in classify._WORD.findall(line))
+        assert sorted(classify._lower_words(line)) == want, repr(line)
