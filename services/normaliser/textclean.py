@@ -43,7 +43,10 @@ def normalise_unicode(text: str) -> str:
 
 def clean_line(line: str) -> str:
     """One line with runs of spaces/tabs collapsed and ends stripped."""
-    return _SPACES.sub(" ", line).strip()
+    if "\n" in line:  # the pattern keeps newlines; str.split() would not
+        return _SPACES.sub(" ", line).strip()
+    # The same without a substitution per word gap: \s and str.split() agree on what whitespace is.
+    return " ".join(line.split())
 
 
 def fold(text: str) -> str:

@@ -1,4 +1,4 @@
-"""fold, is_terminated, the word scan of a line and the credit-suffix pre-check answer as the regexes they replaced."""
+"""fold, is_terminated, clean_line, the word scan of a line and the credit-suffix pre-check answer as before."""
 
 from __future__ import annotations
 
@@ -64,3 +64,11 @@ def test_lower_words_are_the_word_pattern_s_words() -> None:
         line = _random_line(rng) + rng.choice(["", " it's", " co-operate", "--x'", "a-'b", "'-'"])
         want = sorted(w.lower() for w in classify._WORD.findall(line))
         assert sorted(classify._lower_words(line)) == want, repr(line)
+
+
+def test_clean_line_collapses_as_the_substitution_did() -> None:
+    spaces = re.compile(r"[^\S\n]+")
+    rng = random.Random(19)
+    for _ in range(20_000):
+        line = _random_line(rng) + rng.choice(["", " \x1c x", "\u3000", " \x85 "])
+        assert textclean.clean_line(line) == spaces.sub(" ", line).strip(), repr(line)
