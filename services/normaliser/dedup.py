@@ -19,7 +19,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,13 +30,13 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from services.common.config import Settings
+from services.normaliser.textclean import word_runs
 
 NUM_PERM = 128
 SHINGLE = 3
 _SEED = 1
 _SCHEME: Literal["affine32"] = "affine32"  # fixed, so saved hash values restore into the same scheme
 _LSH_THRESHOLD = 0.4  # candidates; the decision is made on the estimated similarity
-_WORD = re.compile(r"\w+")
 _NEAR_CAP = 0.999  # a near copy never reports 1.0: that value means an exact copy
 _SHA1_WORDS = 5  # a SHA-1 digest is five 32-bit words
 
@@ -55,7 +54,7 @@ class _Entry:
 
 def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     """Lower-cased word k-shingles; a text shorter than k words is one shingle."""
-    words = _WORD.findall(text.lower())
+    words = word_runs(text.lower())
     if len(words) < k:
         return {" ".join(words).encode("utf-8")} if words else set()
     if k == 3:  # the shingle size used here: three zipped columns instead of a slice and a join per shingle

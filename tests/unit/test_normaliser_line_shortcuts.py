@@ -1,4 +1,4 @@
-"""fold, is_terminated, clean_line, the word scan of a line and the credit-suffix pre-check answer as before."""
+"""The line shortcuts (fold, word_runs, is_terminated, clean_line, word scan, credit pre-check) answer as before."""
 
 from __future__ import annotations
 
@@ -72,3 +72,12 @@ def test_clean_line_collapses_as_the_substitution_did() -> None:
     for _ in range(20_000):
         line = _random_line(rng) + rng.choice(["", " \x1c x", "\u3000", " \x85 "])
         assert textclean.clean_line(line) == spaces.sub(" ", line).strip(), repr(line)
+
+
+def test_word_runs_are_the_regex_runs() -> None:
+    rng = random.Random(23)
+    for _ in range(20_000):
+        line = _random_line(rng)
+        assert textclean.word_runs(line) == re.findall(r"\w+", line), repr(line)
+    every_ascii = "".join(map(chr, range(128)))
+    assert textclean.word_runs(every_ascii) == re.findall(r"\w+", every_ascii)
