@@ -132,19 +132,14 @@ def parse_to_doc(parse: Parse, vocab: Vocab) -> Doc:
     if n == 0 or not _plain_ents(parse.ents, n) or not all(parse.strings[i] in POS_IDS for i in pos_used):
         return constructor_doc(parse, vocab)
     doc = Doc(vocab, words=parse.words, spaces=parse.spaces)
-    store = vocab.strings
-    # Hash id of each table entry the tag, dep and lemma rows use; POS ids for the POS row's entries.
-    ids = numpy.zeros(len(parse.strings), dtype=numpy.uint64)
-    for i in numpy.unique(index[[1, 3, 4]]).tolist():
-        ids[i] = store.add(parse.strings[i])
-    for i in pos_used:
-        ids[i] = POS_IDS[parse.strings[i]]
-    iob = numpy.full(n, IOB_OUTSIDE, dtype=numpy.uint64)
-    ent_types = numpy.zeros(n, dtype=numpy.uint64)
-    for start, end, label in parse.ents:
-        iob[start] = IOB_BEGIN
-        iob[start + 1 : end] = IOB_INSIDE
-        ent_types[start:end] = store.add(label)
+    store, table = vocab.strings, parse.strings
+    # Hash id of each table entry the tag, dep and lemma rows use; POS ids for the POS row's entries
+    # (each set of entries written in one step: a numpy item assignment per string cost more than the lookup).
+    ids = numpy.zeros(len(table), dtype=numpy.uint64)
+    used = numpy.unique(index[[1, 3, 4]]).tolist()
+    ids[used] = [store.add(table[i]) for i in used]
+    ids[pos_used] = [POS_IDS[table[i]] for i in pos_used]
+    iob, ent_types = _entity_columns(parse.ents, n, store.add)
     heads = parse.head_array.astype(numpy.int64) - numpy.arange(n, dtype=numpy.int64)
     sent_starts = parse.flag_array & SENT_START_BIT != 0
     columns = numpy.empty((n, len(_WRITE)), dtype=numpy.uint64)
@@ -158,6 +153,23 @@ def parse_to_doc(parse: Parse, vocab: Vocab) -> Doc:
     columns[:, 6] = iob
     columns[:, 7] = ent_types
     return doc.from_array(_WRITE, cast(Ints2d, columns))  # spaCy's stub wants thinc's array alias
+
+
+def _entity_columns(ents: list[tuple[int, int, str]], n: int,
+                    label_id: Callable[[str], int]) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """ENT_IOB and ENT_TYPE columns of entity spans that are in order and apart (``_plain_ents``), filled
+    as Python lists: three numpy slice assignments per entity cost more than the rest of the rebuild."""
+    iob = [IOB_OUTSIDE] * n
+    types = [0] * n
+    ids: dict[str, int] = {}
+    for start, end, label in ents:
+        iob[start] = IOB_BEGIN
+        iob[start + 1 : end] = [IOB_INSIDE] * (end - start - 1)
+        type_id = ids.get(label)
+        if type_id is None:
+            type_id = ids[label] = label_id(label)
+        types[start:end] = [type_id] * (end - start)
+    return numpy.array(iob, dtype=numpy.uint64), numpy.array(types, dtype=numpy.uint64)
 
 
 def names_of(ids: numpy.ndarray, name: Callable[[int], str], known: dict[int, str]) -> list[str]:
