@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from services.normaliser import classify, patterns, textclean
+from services.normaliser import classify, dates, patterns, textclean
 
 # The former implementations, kept here as the reference.
 _NON_WORD = re.compile(r"[^\w\s]+")
@@ -81,3 +81,13 @@ def test_word_runs_are_the_regex_runs() -> None:
         assert textclean.word_runs(line) == re.findall(r"\w+", line), repr(line)
     every_ascii = "".join(map(chr, range(128)))
     assert textclean.word_runs(every_ascii) == re.findall(r"\w+", every_ascii)
+
+
+def test_every_date_token_has_four_digits_in_a_row() -> None:
+    rng = random.Random(29)
+    pieces = ["6 December 2016", "Dec. 6, 2016", "2016-12-06T10:00Z", "06.12.2016", "2016/12/06", "1st Jan 2020",
+              "12 Dec 16", "6/12/16", "٢٠١٦", "2016", "Sept 30 2019"]
+    for _ in range(20_000):
+        line = _random_line(rng) + rng.choice(pieces) + _random_line(rng)
+        if patterns.DATE_TOKEN.search(line):
+            assert dates._FOUR_DIGITS.search(line), repr(line)
