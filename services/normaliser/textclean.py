@@ -13,9 +13,12 @@ import unicodedata
 
 # Invisible characters that only get in the way (zero-width space, word joiner,
 # BOM, soft hyphen). ZWJ/ZWNJ stay: Persian and Indic scripts need them.
-_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
+_INVISIBLE_CHARS = "\u200b\u2060\ufeff\u00ad"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 _SPACES = re.compile(r"[^\S\n]+")
-_LINE_BREAKS = re.compile(r"\r\n|\r|[\u2028\u2029\x0b\x0c\x85]")
+# Line breaks other than "\n" (CR LF counts as one).
+_LINE_BREAK_CHARS = "\r\u2028\u2029\x0b\x0c\x85"
+_LINE_BREAKS = re.compile(f"\r\n|[{_LINE_BREAK_CHARS}]")
 # A line ends like a sentence when, past any closing quotes/brackets, its last character is one of these,
 # or when it ends with a closing quote.
 _TERMINAL_MARKS = ".!?…:;。！？؟۔"
@@ -36,9 +39,13 @@ _LIST_MARK = re.compile(r"^\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
 
 def normalise_unicode(text: str) -> str:
     """NFKC, unified line breaks, invisible characters removed."""
-    text = _LINE_BREAKS.sub("\n", text)
+    # Most bodies have neither: looking for the characters is far cheaper than a substitution pass.
+    if any(map(text.__contains__, _LINE_BREAK_CHARS)):
+        text = _LINE_BREAKS.sub("\n", text)
     text = unicodedata.normalize("NFKC", text)
-    return _INVISIBLE.sub("", text)
+    if any(map(text.__contains__, _INVISIBLE_CHARS)):
+        text = _INVISIBLE.sub("", text)
+    return text
 
 
 def clean_line(line: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 
 from services.normaliser import classify, dates, patterns, textclean
 
@@ -91,3 +92,14 @@ def test_every_date_token_has_four_digits_in_a_row() -> None:
         line = _random_line(rng) + rng.choice(pieces) + _random_line(rng)
         if patterns.DATE_TOKEN.search(line):
             assert dates._FOUR_DIGITS.search(line), repr(line)
+
+
+def test_normalise_unicode_skips_only_substitutions_that_change_nothing() -> None:
+    line_breaks = re.compile(r"\r\n|\r|[\u2028\u2029\x0b\x0c\x85]")
+    invisible = re.compile("[\u200b\u2060\ufeff\u00ad]")
+    rng = random.Random(31)
+    alphabet = "a \n\r\u2028\u2029\x0b\x0c\x85\u200b\u2060\ufeff\u00ad\uff21\u00bd"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        want = invisible.sub("", unicodedata.normalize("NFKC", line_breaks.sub("\n", text)))
+        assert textclean.normalise_unicode(text) == want, repr(text)
