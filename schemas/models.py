@@ -241,6 +241,12 @@ class Parse(BaseModel):
         return self._strings_of(LEMMA_ROW)
 
     @cached_property
+    def lower_lemmas(self) -> list[str]:
+        """``[lemma.lower() for lemma in self.lemmas]``, each distinct string of the table lower-cased once."""
+        lowered = [s.lower() for s in self.strings]
+        return [lowered[i] for i in self.index_array[_LEMMA].tolist()]
+
+    @cached_property
     def heads(self) -> list[int]:
         return list(self.head_array.tolist())
 

@@ -738,12 +738,34 @@ def _restore_duplicate(index: Any, applied: set[str], raw: bytes) -> None:
         index.check_and_add(article_id, value["content_hash"], text, at)
 
 
+def _echoes_held_story(index: Any, raw: bytes) -> bool:
+    """Whether ``raw`` names a story the index holds with every one of its article ids already filed
+    under some story: restoring it, valid or not, would change nothing. Most messages on the feed are
+    this worker's own outputs coming back, and validating a big story costs more than its articles."""
+    stories, filed = getattr(index, "stories", None), getattr(index, "article_story", None)
+    if not isinstance(stories, dict) or not isinstance(filed, dict):
+        return False
+    try:
+        value = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return False
+    if not isinstance(value, dict) or not isinstance(value.get("story_id"), str):
+        return False
+    known, article_ids = stories.get(value["story_id"]), value.get("article_ids")
+    if known is None or not isinstance(article_ids, list):
+        return False
+    held = set(known.article_ids)
+    return all(isinstance(aid, str) and aid in held and aid in filed for aid in article_ids)
+
+
 def _restore_story(index: Any, raw: bytes) -> None:
     """Story ids survive a restart (a redelivered article keeps its story). The clustering
     features are not on the ``stories`` topic, so a restored story is matched by id only."""
     from schemas.models import Story
     from services.events import stories as story_module
 
+    if _echoes_held_story(index, raw):
+        return
     try:
         story = Story.model_validate_json(raw)
     except ValueError:
@@ -753,8 +775,10 @@ def _restore_story(index: Any, raw: bytes) -> None:
         return
     known = index.stories.get(story.story_id)
     if known is not None:  # a newer version of a story we hold: merge its membership
+        held = set(known.article_ids)  # a big story comes back often: no list scan per article id
         for aid in story.article_ids:
-            if aid not in known.article_ids:
+            if aid not in held:
+                held.add(aid)
                 known.article_ids.append(aid)
             index.article_story.setdefault(aid, story.story_id)
         return

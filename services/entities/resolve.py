@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from functools import cached_property
 
 import numpy
 from spacy.tokens import Span, Token
@@ -85,18 +86,23 @@ class EntityResolver:
         # Callers ask about the same tokens many times per article.
         self._at_cache: dict[tuple[int, int], Entity | None] = {}
         self._covered = _covered_chars(spans)
-        # Normalised name / mention text -> entity index (first, most salient wins).
+
+    @cached_property
+    def _name_index(self) -> tuple[dict[str, int], dict[str, list[int]]]:
+        """Normalised name / mention text -> entity index (first, most salient wins), and a person's
+        surname -> entity indices. Built on the first name look-up: the event stage makes none."""
         order = sorted(range(len(self.entities)), key=lambda i: -self.entities[i].salience)
-        self._names: dict[str, int] = {}
-        self._surnames: dict[str, list[int]] = {}
+        names: dict[str, int] = {}
+        surnames: dict[str, list[int]] = {}
         for i in order:
             e = self.entities[i]
             for text in [e.name, *(m.text for m in e.mentions)]:
-                self._names.setdefault(normalise_name(text), i)
+                names.setdefault(normalise_name(text), i)
             if e.type == "PERSON":
                 words = _TOKEN_RE.findall(normalise_name(e.name))
                 if len(words) > 1:
-                    self._surnames.setdefault(words[-1], []).append(i)
+                    surnames.setdefault(words[-1], []).append(i)
+        return names, surnames
 
     def _entity_at(self, start: int, end: int) -> Entity | None:
         """The entity whose mention overlaps [start, end) the most (shorter mention on a tie)."""
@@ -155,25 +161,26 @@ class EntityResolver:
         key = normalise_name(text)
         if not key:
             return None
-        i = self._names.get(key)
+        names, surnames = self._name_index
+        i = names.get(key)
         if i is not None:
             return self.entities[i]
         # Another name of a known country or organisation: a demonym ("Russians"), an alias
         # ("America"), a capital ("Moscow" when the article only names Russia), an acronym.
         canonical = _gazetteer_name(key, text)
         if canonical is not None:
-            i = self._names.get(normalise_name(canonical))
+            i = names.get(normalise_name(canonical))
             if i is not None:
                 return self.entities[i]
         # A surname of one known person ("Lavrov"); ambiguous surnames resolve to nothing.
         words = _TOKEN_RE.findall(key)
         if len(words) == 1:
-            cands = self._surnames.get(words[0], [])
+            cands = surnames.get(words[0], [])
             if len(cands) == 1:
                 return self.entities[cands[0]]
         # A longer phrase ending in a known name ("Foreign Minister Sergei Lavrov").
         for k in range(1, len(words)):
-            i = self._names.get(" ".join(words[k:]))
+            i = names.get(" ".join(words[k:]))
             if i is not None:
                 return self.entities[i]
         return None

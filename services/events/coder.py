@@ -56,7 +56,8 @@ class Coder:
 
     def __init__(self, doc: Doc, lex: Lexicon, refs: Resolver,
                  lemma_pos: tuple[list[str], list[str]] | None = None) -> None:
-        """``lemma_pos``: the doc's lemma and coarse-tag strings when the caller has them (its parse columns)."""
+        """``lemma_pos``: the doc's lower-cased lemmas and coarse-tag strings when the caller has them
+        (its parse columns: ``Parse.lower_lemmas``, ``Parse.pos``)."""
         self.doc = doc
         self.lex = lex
         self.refs = refs
@@ -65,8 +66,8 @@ class Coder:
         # Lowercased lemma and coarse tag of every token, read once: spaCy makes a new Python Token
         # on every access, so scanning the doc through Tokens costs more than all the coding after it.
         if lemma_pos is not None:
-            lemmas, self.pos = lemma_pos
-            self.lemmas: list[str] = list(map(str.lower, lemmas))
+            self.lemmas: list[str]
+            self.lemmas, self.pos = lemma_pos
         else:
             strings = doc.vocab.strings
             columns = doc.to_array([LEMMA, POS]).tolist() if len(doc) else []

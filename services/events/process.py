@@ -165,7 +165,7 @@ def code_events(msg: ArticleStances, vocab: Vocab, lexicon: Lexicon | None = Non
     ctx = RefContext(doc=doc, resolver=EntityResolver(msg.entities), quotes=msg.quotes,
                      group_nouns=lex.actor_nouns, org_anaphors=lex.org_anaphors, instruments=lex.instrument_nouns,
                      things=lex.document_nouns | lex.vetoable_nouns)
-    coder = Coder(doc, lex, Resolver(ctx), lemma_pos=(msg.parse.lemmas, msg.parse.pos))
+    coder = Coder(doc, lex, Resolver(ctx), lemma_pos=(msg.parse.lower_lemmas, msg.parse.pos))
     published = parse_published(msg.published_at)
     reference = _reference_date(doc, published)
     main_place = _main_place(msg)

@@ -35,6 +35,8 @@ _MIN_PULL_QUOTE_WORDS = 5
 _MAX_PULL_QUOTE_TRIES = 300  # bounds the work on hostile inputs; real pages have a handful
 _MAX_NEIGHBOUR_STEPS = 4
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# ASCII characters that cannot be part of a _WORD (all but letters, apostrophe and hyphen) -> space.
+_ASCII_NON_WORD_CHARS = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalpha() or c in "'-")})
 _CAPITALISED = re.compile(r"^[A-Z0-9&'’.-]")
 _INNER_SENTENCE = re.compile(r"[a-z0-9\"”’)][.!?]\s+[\"“‘]?[A-Z]")
 # English grammar words: headlines have them, masthead slogans usually not.
@@ -71,13 +73,24 @@ class Classified:
     captions: list[str] = field(default_factory=list)
 
 
+def _lower_words(text: str) -> list[str]:
+    """``_WORD.findall(text)`` lower-cased (in any order). In ASCII text the words are the runs of letters
+    a table and str.split() cut out; only a run with an apostrophe or hyphen needs the regex."""
+    if not text.isascii():
+        return list(map(str.lower, _WORD.findall(text)))
+    runs = text.lower().translate(_ASCII_NON_WORD_CHARS).split()
+    if "'" not in text and "-" not in text:
+        return runs
+    return [w for run in runs for w in ((run,) if run.isalpha() else _WORD.findall(run))]
+
+
 def _features(unit: Unit, stops: frozenset[str]) -> None:
-    words = _WORD.findall(unit.text)
+    words = _lower_words(unit.text)
     unit.words = word_count(unit.text)
     unit.terminated = is_terminated(unit.text)
     unit.key = fold(unit.text)
     if words and stops:
-        unit.stop_density = sum(map(stops.__contains__, map(str.lower, words))) / len(words)
+        unit.stop_density = sum(map(stops.__contains__, words)) / len(words)
     else:
         unit.stop_density = 1.0 if words else 0.0  # no stoplist: shape features decide
 

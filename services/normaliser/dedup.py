@@ -19,7 +19,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,14 +30,15 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from services.common.config import Settings
+from services.normaliser.textclean import word_runs
 
 NUM_PERM = 128
 SHINGLE = 3
 _SEED = 1
 _SCHEME: Literal["affine32"] = "affine32"  # fixed, so saved hash values restore into the same scheme
 _LSH_THRESHOLD = 0.4  # candidates; the decision is made on the estimated similarity
-_WORD = re.compile(r"\w+")
 _NEAR_CAP = 0.999  # a near copy never reports 1.0: that value means an exact copy
+_SHA1_WORDS = 5  # a SHA-1 digest is five 32-bit words
 
 
 @dataclass
@@ -54,7 +54,7 @@ class _Entry:
 
 def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     """Lower-cased word k-shingles; a text shorter than k words is one shingle."""
-    words = _WORD.findall(text.lower())
+    words = word_runs(text.lower())
     if len(words) < k:
         return {" ".join(words).encode("utf-8")} if words else set()
     if k == 3:  # the shingle size used here: three zipped columns instead of a slice and a join per shingle
@@ -75,8 +75,11 @@ def _empty_minhash(hashvalues: np.ndarray | None = None) -> MinHash:
 
 def sha1_hash32_all(items: Iterable[bytes]) -> list[int]:
     """datasketch's default ``sha1_hash32`` of every item (the first four SHA-1 bytes, little-endian),
-    without a Python function call per shingle."""
-    return [int.from_bytes(sha1(item).digest()[:4], "little") for item in items]
+    without a Python function call per shingle: the digests are joined and their first words read
+    in one numpy step (slicing and converting each digest in Python cost a third of the hashing)."""
+    digests = b"".join([sha1(item).digest() for item in items])
+    words: list[int] = np.frombuffer(digests, dtype="<u4")[::_SHA1_WORDS].tolist()
+    return words
 
 
 def minhash_of(items: set[bytes]) -> MinHash:

@@ -39,6 +39,8 @@ _JSON_DEPTH_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.DOTALL)
 
 def _json_depth_ok(text: str) -> bool:
     """Cheap bracket-depth scan so deeply nested JSON is refused before orjson recurses."""
+    if text.count("[") + text.count("{") <= _MAX_JSON_DEPTH:
+        return True  # every level opens with one of these, so few of them cannot nest too deep
     depth = 0
     for token in _JSON_DEPTH_TOKEN.findall(text):
         if token == "[" or token == "{":

@@ -361,8 +361,15 @@ def has_agency(text: str) -> bool:
     return bool(_AGENCY.search(text))
 
 
+# Every credit suffix has a closing bracket, a "|" or "/" separator, a "label:" or the word "credit";
+# most article lines have none of these, and a regex anchored at the end costs a try at every position.
+_CREDIT_SUFFIX_MARKS = ")]|/:"
+
+
 def credit_suffix_start(line: str) -> int:
     """Where a photo/agency credit ending the line starts ('(AFP)', '(Photo: Reuters)', '| Getty Images'), or -1."""
+    if not any(map(line.__contains__, _CREDIT_SUFFIX_MARKS)) and "credit" not in ascii_case_key(line):
+        return -1
     m = CREDIT_SUFFIX.search(line)
     if m:
         return m.start()

@@ -74,6 +74,6 @@ def test_coder_columns_from_the_parse_match_the_doc() -> None:
     doc = parse_to_doc(parse, _doc().vocab)
     refs = None  # the columns do not need the resolver
     from_doc = Coder(doc, default_lexicon(), refs)  # type: ignore[arg-type]
-    from_parse = Coder(doc, default_lexicon(), refs, lemma_pos=(parse.lemmas, parse.pos))  # type: ignore[arg-type]
-    assert from_parse.lemmas == from_doc.lemmas
+    from_parse = Coder(doc, default_lexicon(), refs, lemma_pos=(parse.lower_lemmas, parse.pos))  # type: ignore[arg-type]
+    assert from_parse.lemmas == from_doc.lemmas == [lemma.lower() for lemma in parse.lemmas]
     assert from_parse.pos == from_doc.pos
