@@ -244,7 +244,7 @@ class Parse(BaseModel):
     def lower_lemmas(self) -> list[str]:
         """``[lemma.lower() for lemma in self.lemmas]``, each distinct string of the table lower-cased once."""
         lowered = [s.lower() for s in self.strings]
-        return [lowered[i] for i in self.index_array[_LEMMA].tolist()]
+        return [lowered[i] for i in self.index_array[LEMMA_ROW].tolist()]
 
     @cached_property
     def heads(self) -> list[int]:
