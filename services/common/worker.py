@@ -60,6 +60,7 @@ INLINE_MAX_BATCH = LIGHT_TAKE_SIZE  # a whole light take runs on the loop (below
 INLINE_MAX_BYTES = 1_000_000  # a batch of big raw pages (HTML parsing) still goes to a thread
 STALL_S = 10.0  # a partition with messages past our position and no progress for this long is re-read
 RESTORE_TIMEOUT_S = 60.0
+GC_YOUNG_THRESHOLD = 20_000  # allocations between young-generation collections (Python's default: 700)
 
 
 @dataclass(frozen=True)
@@ -791,6 +792,18 @@ def _restore_story(index: Any, raw: bytes) -> None:
         index.article_story.setdefault(aid, st.story_id)
 
 
+def settle_heap() -> None:
+    """After loading: the model, lexicons and gazetteers live for the whole process, so they move out
+    of the cyclic collector's view (each collection scans only per-article objects), and the young
+    generation is collected every GC_YOUNG_THRESHOLD allocations instead of 700: an article's objects
+    mostly die with its batch, and the stance and event stages spent ~0.25 and ~0.1 ms per article
+    in young collections (in-process, frozen heap)."""
+    gc.collect()
+    gc.freeze()
+    _, older, oldest = gc.get_threshold()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, older, oldest)
+
+
 def use_event_loop(kind: str) -> None:
     """Make every loop this process creates from now on (Faust's, and the one its consumer thread
     starts) a uvloop loop, or the standard library's."""
@@ -812,10 +825,7 @@ def run_worker(agent: str, settings: Settings) -> None:
     finally:
         loop.close()
     runner = AgentRunner(agent, settings, faults=Faults.from_env())
-    # The model, lexicons and gazetteers are loaded and live for the whole process: move them out
-    # of the cyclic collector's view, so each collection scans only per-article garbage.
-    gc.collect()
-    gc.freeze()
+    settle_heap()
     worker = faust.Worker(runner.app, loglevel=settings.log_level.upper().replace("WARN", "WARNING"),
                           quiet=True, override_logging=False)
     try:
