@@ -42,12 +42,13 @@ from services.common.config import Settings
 from services.common.kafka import client_kwargs, ensure_topics
 from services.common.logs import safe
 from services.common.stage import Incoming, Output, Stage, dead_output
+from services.common.take import take_batches
 from services.stages import build_stage
 
 log = logging.getLogger(__name__)
 
 VERSION = "0.1.0"
-BATCH_WITHIN_S = 0.05  # how long a batch waits to fill: bounds the added latency
+BATCH_WITHIN_S = 0.025  # how long a batch waits to fill after its first message: bounds the added latency
 FAULT_ENV = "NEWSSTREAM_FAULT_INJECT"  # test-only, see Faults
 MAX_SAME_HOLE = 3  # a hole still there after this many re-reads is real (compaction, transaction markers)
 HOLE_WAIT_S = 5.0  # how long a seek back may take to bring the missing offset
@@ -280,7 +281,7 @@ class AgentRunner:
         @app.agent(source, name=f"{agent}-agent")
         async def consume(stream: faust.StreamT) -> None:
             await self.restored.wait()  # state first, so replays give the same outputs
-            async for events in cast(Any, stream).take_events(batch_size, within=BATCH_WITHIN_S):
+            async for events in take_batches(stream, batch_size, BATCH_WITHIN_S):
                 await self.process_batch(events)
 
         @app.task
