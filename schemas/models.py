@@ -216,9 +216,16 @@ class Parse(BaseModel):
     def flag_array(self) -> numpy.ndarray:
         return numpy.frombuffer(base64.b64decode(self.flag_column, validate=True), dtype=numpy.uint8)
 
-    def _strings_of(self, column: int) -> list[str]:
-        table = self.strings
-        return [table[i] for i in self.index_array[column].tolist()]
+    def _strings_of(self, column: int, table: list[str] | None = None) -> list[str]:
+        # One fancy-indexing step over an object array beats a Python loop over the tokens.
+        entries = numpy.array(self.strings if table is None else table, dtype=object)
+        strings: list[str] = entries[self.index_array[column]].tolist()
+        return strings
+
+    @cached_property
+    def lowered_strings(self) -> list[str]:
+        """``strings``, each lower-cased (as spaCy's ``lower_``, ``str.lower``): once per distinct string."""
+        return [s.lower() for s in self.strings]
 
     @cached_property
     def words(self) -> list[str]:
@@ -243,8 +250,12 @@ class Parse(BaseModel):
     @cached_property
     def lower_lemmas(self) -> list[str]:
         """``[lemma.lower() for lemma in self.lemmas]``, each distinct string of the table lower-cased once."""
-        lowered = [s.lower() for s in self.strings]
-        return [lowered[i] for i in self.index_array[LEMMA_ROW].tolist()]
+        return self._strings_of(LEMMA_ROW, self.lowered_strings)
+
+    @cached_property
+    def lower_words(self) -> list[str]:
+        """Each token's ``lower_``, each distinct string of the table lower-cased once."""
+        return self._strings_of(WORD_ROW, self.lowered_strings)
 
     @cached_property
     def heads(self) -> list[int]:

@@ -9,14 +9,10 @@ token many times, so they index lists of tokens and of the most read values (tak
 
 from __future__ import annotations
 
-import numpy
 from spacy.tokens import Doc, Token
 
 from schemas.models import Parse
 from services.common.parse import doc_to_parse
-
-# Row of each value in ``Parse.index_array``.
-_WORD_ROW, _POS_ROW, _DEP_ROW = 0, 2, 3
 
 
 class ParsedDoc:
@@ -32,15 +28,12 @@ class ParsedDoc:
         self.text = doc.text if text is None else text
         self.tokens: list[Token] = list(doc)  # for the values read less often
         parse = doc_to_parse(doc) if parse is None else parse
-        table = numpy.array(parse.strings, dtype=object)
-        index = parse.index_array
-        self.words: list[str] = table[index[_WORD_ROW]].tolist()
+        self.words: list[str] = parse.words
         # ``Token.lower_`` is the lexeme's LOWER, which spaCy sets with ``str.lower``
-        # (``spacy.lang.lex_attrs.lower``): lower each distinct string once.
-        self.lowers: list[str] = numpy.array([s.lower() for s in parse.strings], dtype=object)[
-            index[_WORD_ROW]].tolist()
-        self.pos: list[str] = table[index[_POS_ROW]].tolist()
-        self.deps: list[str] = table[index[_DEP_ROW]].tolist()
+        # (``spacy.lang.lex_attrs.lower``).
+        self.lowers: list[str] = parse.lower_words
+        self.pos: list[str] = parse.pos
+        self.deps: list[str] = parse.deps
         self.heads: list[int] = parse.head_array.tolist()
         self.ents = parse.ents  # (start, end, label) of ``doc.ents``, which makes a Span per entity
         self._roots: dict[tuple[int, int], int] = {}

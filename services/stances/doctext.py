@@ -187,7 +187,7 @@ def _names_from_parse(parse: Parse) -> _Names:
         ent_type[start:end] = [label] * (end - start)
     dep_entries, dep_code = numpy.unique(index[DEP_ROW], return_inverse=True)
     return _Names(table[index[POS_ROW]].tolist(), table[dep_entries].tolist(), dep_code.reshape(-1), ent_type,
-                  list(map(str.lower, parse.strings)), index[LEMMA_ROW], index[WORD_ROW])
+                  parse.lowered_strings, index[LEMMA_ROW], index[WORD_ROW])
 
 
 # Per column: hash id -> its string, shared by all articles.
